@@ -1,0 +1,31 @@
+// The `weir` command. Handlers return data or run a long-lived process; only this folder prints.
+import { Command, Option } from 'commander';
+import { controlplaneCommand } from './controlplane-command.js';
+import { WEIR_VERSION } from './version.js';
+
+const program = new Command()
+  .name('weir')
+  .description('GitOps continuous delivery for Kubernetes that speaks Flux\'s API')
+  .version(WEIR_VERSION, '--version', 'print the version of weir')
+  .showHelpAfterError();
+
+program
+  .command('controlplane')
+  .description('serve the embedded Kubernetes-compatible API on SQLite until stopped')
+  .requiredOption('--data-dir <dir>', 'directory for the database, certificates, token and kubeconfig')
+  .option('--port <port>', 'port to listen on (0 picks a free one)', '6443')
+  .option('--address <address>', 'address to listen on', '127.0.0.1')
+  .addOption(new Option('--log-level <level>', 'log level').choices(['debug', 'info', 'warn', 'error']).default('info'))
+  .action(controlplaneCommand);
+
+program
+  .command('version')
+  .description('print the version of weir')
+  .action(() => console.log(`weir ${WEIR_VERSION}`));
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`✗ ${err instanceof Error ? err.message : String(err)}`);
+  const hint = (err as { hint?: string }).hint;
+  if (hint) console.error(`  hint: ${hint}`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+// schema: the structural schema of API objects — for each field, whether it is a scalar, a
+// struct, a map or a list, how list items are identified (list type, map keys) and which patch
+// strategy and merge key strategic merge patch uses. Built-in kinds come from a generated table
+// (builtin-schema.json, see builtin-schema.ts); custom resources from their CRD's openAPIV3Schema.
+// This folder is pure data and lookups: it must never do I/O at run time (beyond loading its own
+// JSON), know about HTTP or storage, or import another folder of the control plane.
+export type {
+  FieldSchema,
+  GroupVersionKind,
+  ListSchemaType,
+  ListType,
+  MapType,
+  ScalarType,
+  SchemaType,
+  StructType,
+  UntypedType,
+} from './types.js';
+export { builtinSchemaFor, builtinSchemaKinds, objectMetaSchema, scalarSchema, untypedSchema } from './builtin-schema.js';
+export { schemaFromOpenAPIV3 } from './crd-schema.js';

@@ -1,0 +1,3 @@
+// lib: small, dependency-free helpers shared by every folder (errors, durations, cancellation).
+// It must never import another folder of Weir.
+export { WeirError, errorMessage } from './errors.js';
