@@ -122,7 +122,12 @@ function removePointer(loc: Location): string {
 }
 
 function mutate(doc: unknown, op: PatchOperation): unknown {
-  return jsonpatch.applyOperation(doc, op, false, true).newDocument;
+  try {
+    return jsonpatch.applyOperation(doc, op, false, true).newDocument;
+  } catch (err) {
+    // fast-json-patch refuses __proto__ and constructor/prototype paths.
+    return fail(err instanceof Error ? err.message : String(err));
+  }
 }
 
 function locate(doc: unknown, path: string, message: string): Location {

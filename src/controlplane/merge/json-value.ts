@@ -10,6 +10,12 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Sets an own property, also for the key `__proto__` (which plain assignment would turn into a prototype change). */
+export function setOwn(target: JsonObject, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 /** A deep copy, so the engines can work in place without touching their inputs. */
 export function deepClone<T>(value: T): T {
   return value === undefined ? value : structuredClone(value);

@@ -49,6 +49,12 @@ describe('applyMergePatch', () => {
     for (const [target, patch, result] of cases) expect(applyMergePatch(target, patch)).toEqual(result);
   });
 
+  it('keeps a __proto__ key as data instead of changing prototypes', () => {
+    const result = applyMergePatch({}, JSON.parse('{"__proto__": {"polluted": true}}')) as Record<string, unknown>;
+    expect(Object.keys(result)).toEqual(['__proto__']);
+    expect((result as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('leaves its inputs untouched', () => {
     const before = JSON.stringify(cm);
     applyMergePatch(cm, { metadata: { labels: { app: null } }, data: { a: '2' } });

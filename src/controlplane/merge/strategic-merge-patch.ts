@@ -10,7 +10,7 @@
 // directives; the API server reaches the same result by decoding into typed structs.
 import type { SchemaType, StructType } from '../schema/index.js';
 import { StrategicMergePatchError } from './errors.js';
-import { deepClone, isJsonObject, type JsonObject } from './json-value.js';
+import { deepClone, isJsonObject, setOwn, type JsonObject } from './json-value.js';
 import { deleteFromPrimitiveList, directiveField, materializeList, mergeListField, orderListsBySetElementOrder, type Merger } from './smp-lists.js';
 import { fieldMeta, type FieldMeta } from './smp-schema.js';
 
@@ -58,11 +58,13 @@ function mergeField(original: JsonObject, key: string, value: unknown, meta: Fie
     delete original[key];
     return;
   }
-  const current = original[key];
-  if (current === undefined || shapeOf(current) !== shapeOf(value)) original[key] = materialize(value, meta);
-  else if (isJsonObject(value)) original[key] = meta.strategy === 'replace' ? materialize(value, meta) : mergeMap(current as JsonObject, value, meta.type);
-  else if (Array.isArray(value)) original[key] = mergeListField(current as unknown[], value, meta, MERGER);
-  else original[key] = value;
+  const current = Object.hasOwn(original, key) ? original[key] : undefined;
+  let merged: unknown;
+  if (current === undefined || shapeOf(current) !== shapeOf(value)) merged = materialize(value, meta);
+  else if (isJsonObject(value)) merged = meta.strategy === 'replace' ? materialize(value, meta) : mergeMap(current as JsonObject, value, meta.type);
+  else if (Array.isArray(value)) merged = mergeListField(current as unknown[], value, meta, MERGER);
+  else merged = value;
+  setOwn(original, key, merged);
 }
 
 // Merges `patch` into `original` in place (both are private copies) and returns the result,

@@ -110,6 +110,10 @@ export const CLUSTER_MESSAGES: MessageTable = {
   NonResourceRule: ['1 verbs! []string', '2 nonResourceURLs []string'],
 
   // `kubectl create token` POSTs this to serviceaccounts/<name>/token.
+  SelfSubjectReview: ['1 metadata ObjectMeta', '2 status SelfSubjectReviewStatus'],
+  SelfSubjectReviewStatus: ['1 userInfo UserInfo'],
+  UserInfo: ['1 username', '2 uid', '3 groups []string'],
+
   TokenRequest: ['1 metadata ObjectMeta', '2 spec! TokenRequestSpec', '3 status TokenRequestStatus'],
   TokenRequestSpec: [
     '1 audiences! []string',

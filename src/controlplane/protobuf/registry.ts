@@ -9,7 +9,7 @@ import { WELL_KNOWN } from './well-known.js';
 
 // Which top-level kinds may arrive as protobuf, and the message that encodes each.
 // The list is every kind a kubectl 1.32 typed-client command POSTs: the
-// `kubectl create <generator>` family, `kubectl create token` and `kubectl auth can-i`.
+// `kubectl create <generator>` family, `kubectl create token`, `kubectl auth can-i` and `kubectl auth whoami`.
 const KINDS: ReadonlyArray<readonly [apiVersion: string, kind: string]> = [
   ['v1', 'Namespace'],
   ['v1', 'ConfigMap'],
@@ -30,6 +30,7 @@ const KINDS: ReadonlyArray<readonly [apiVersion: string, kind: string]> = [
   ['authorization.k8s.io/v1', 'SelfSubjectAccessReview'],
   ['authorization.k8s.io/v1', 'SelfSubjectRulesReview'],
   ['authentication.k8s.io/v1', 'TokenRequest'],
+  ['authentication.k8s.io/v1', 'SelfSubjectReview'],
 ];
 
 // Compiled once at import; a malformed table throws here, so a typo in a
