@@ -176,10 +176,12 @@ function compactField(defs, prop, queue) {
   const type = compactType(defs, prop, prop, queue);
   const strategy = prop['x-kubernetes-patch-strategy'];
   const mergeKey = prop['x-kubernetes-patch-merge-key'];
-  if (!strategy && !mergeKey) return type;
+  if (!strategy && !mergeKey && prop.default === undefined) return type;
   const field = { type };
   if (strategy) field.patchStrategy = strategy;
   if (mergeKey) field.patchMergeKey = mergeKey;
+  // Defaults matter where they stand in for a missing list-map key (a port's protocol is TCP).
+  if (prop.default !== undefined) field.default = prop.default;
   return field;
 }
 

@@ -86,3 +86,16 @@ async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> 
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('server-side apply of workloads', () => {
+  it('keys container ports without a protocol as TCP, as the schema default says', async () => {
+    const objects = KubernetesObjectApi.makeApiClient(plane.kubeConfig);
+    const deployment = {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ports', namespace: 'default' },
+      spec: { selector: { matchLabels: { app: 'p' } }, template: { metadata: { labels: { app: 'p' } }, spec: { containers: [{ name: 'c', image: 'i', ports: [{ containerPort: 80 }] }] } } },
+    };
+    const applied = await objects.patch(deployment, undefined, undefined, 'flux', true, PatchStrategy.ServerSideApply);
+    const fields = JSON.stringify(applied.metadata?.managedFields?.[0]?.fieldsV1);
+    expect(fields).toContain('k:{\\"containerPort\\":80,\\"protocol\\":\\"TCP\\"}');
+  });
+});

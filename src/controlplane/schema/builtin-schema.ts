@@ -16,7 +16,7 @@ import type { FieldSchema, GroupVersionKind, ListSchemaType, MapType, ScalarType
 
 /** A type in builtin-schema.json: `scalar`, `untyped`, a definition name, or a list/map/ref object. */
 type TypeRef = string | { list: TypeRef; listType?: ListSchemaType['listType']; mapKeys?: string[] } | { map: TypeRef; atomic?: boolean } | { ref: string; atomic: boolean };
-type FieldRef = TypeRef | { type: TypeRef; patchStrategy?: string; patchMergeKey?: string };
+type FieldRef = TypeRef | { type: TypeRef; patchStrategy?: string; patchMergeKey?: string; default?: unknown };
 interface TableFile {
   readonly kinds: Record<string, string>;
   readonly types: Record<string, { fields: Record<string, FieldRef>; atomic?: boolean }>;
@@ -71,9 +71,10 @@ function typeOf(g: Graph, ref: TypeRef): SchemaType {
 
 function fieldOf(g: Graph, ref: FieldRef): FieldSchema {
   if (typeof ref === 'object' && 'type' in ref) {
-    const field: { type: SchemaType; patchStrategies?: string[]; patchMergeKey?: string } = { type: typeOf(g, ref.type) };
+    const field: { type: SchemaType; patchStrategies?: string[]; patchMergeKey?: string; default?: unknown } = { type: typeOf(g, ref.type) };
     if (ref.patchStrategy) field.patchStrategies = ref.patchStrategy.split(',');
     if (ref.patchMergeKey) field.patchMergeKey = ref.patchMergeKey;
+    if (ref.default !== undefined) field.default = ref.default;
     return field;
   }
   return { type: typeOf(g, ref) };

@@ -49,6 +49,8 @@ export interface FieldSchema {
   readonly patchStrategies?: readonly string[];
   /** x-kubernetes-patch-merge-key. */
   readonly patchMergeKey?: string;
+  /** The schema default; server-side apply uses it for list-map key fields a client left out. */
+  readonly default?: unknown;
 }
 
 /** Identifies a kind: group ('' for core), version and kind. */
