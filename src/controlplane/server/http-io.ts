@@ -34,6 +34,14 @@ export function parseStructuredBody(body: Buffer, mediaType: string): unknown {
   const text = body.toString('utf8');
   if (text.trim() === '') throw ApiError.badRequest('the body of the request is empty');
   if (mediaType === 'application/yaml' || mediaType === 'application/apply-patch+yaml' || mediaType === 'text/yaml') {
+    // kubectl and client libraries send JSON, which is YAML too: JSON.parse is ~20x faster than a YAML parser.
+    if (/^\s*[{[]/.test(text)) {
+      try {
+        return JSON.parse(text);
+      } catch {
+        // not JSON after all: parse it as YAML below
+      }
+    }
     try {
       return parseYaml(text, { strict: true, uniqueKeys: true, prettyErrors: true });
     } catch (err) {
