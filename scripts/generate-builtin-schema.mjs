@@ -13,7 +13,8 @@
 //      x-kubernetes-list-type / list-map-keys / map-type markers of Kubernetes 1.3x). Every
 //      entry names in `source` the upstream file it was checked against.
 //
-// Only structure is kept: no descriptions, and only the definitions reachable from ROOT_KINDS.
+// Only structure is kept (with each scalar's JSON type, for the OpenAPI documents): no
+// descriptions, and only the definitions reachable from ROOT_KINDS.
 //
 // Regenerate (plain Node >= 20, no dependencies):
 //   cd /tmp && npm pack kubernetes-client@9.0.0 && tar xzf kubernetes-client-9.0.0.tgz
@@ -54,8 +55,11 @@ const ROOT_KINDS = [
   'authorization.k8s.io/v1/SelfSubjectRulesReview',
 ];
 
-// Go types that serialize to a string: replaced whole (the 1.13 spec calls them strings).
-const SCALAR_DEFS = /\.(IntOrString|Quantity|Time|MicroTime)$/;
+// Go types that serialize to a scalar, replaced whole, and the scalar each is written as (the
+// 1.13 spec calls them all strings; `kubectl explain` shows IntOrString and Quantity by name).
+const SCALAR_DEFS = { IntOrString: 'int-or-string', Quantity: 'quantity', Time: 'string', MicroTime: 'string' };
+// JSON types kept for scalars, so that OpenAPI documents (and `kubectl explain`) can name them.
+const JSON_SCALARS = ['string', 'integer', 'number', 'boolean'];
 // Go types that hold arbitrary JSON: their structure is deduced from the value.
 const UNTYPED_DEFS = /\.(RawExtension|JSON|JSONSchemaPropsOrArray|JSONSchemaPropsOrBool|JSONSchemaPropsOrStringArray|FieldsV1)$/;
 const REF_PREFIX = '#/definitions/';
@@ -128,13 +132,15 @@ function findRoots(defs) {
   return roots;
 }
 
+// 'struct', 'untyped', or the scalar a definition is written as.
 function defKind(defs, name) {
-  if (SCALAR_DEFS.test(name)) return 'scalar';
+  const scalar = SCALAR_DEFS[name.slice(name.lastIndexOf('.') + 1)];
+  if (scalar) return scalar;
   if (UNTYPED_DEFS.test(name)) return 'untyped';
   const def = defs[name];
   if (!def) throw new Error(`dangling reference to ${name}`);
   if (def.properties && Object.keys(def.properties).length > 0) return 'struct';
-  return ['string', 'integer', 'number', 'boolean'].includes(def.type) ? 'scalar' : 'untyped';
+  return JSON_SCALARS.includes(def.type) ? def.type : 'untyped';
 }
 
 // The list type the API server derives (explicit marker, else from the patch strategy).
@@ -169,7 +175,7 @@ function compactType(defs, schema, prop, queue) {
     return prop?.['x-kubernetes-map-type'] === 'atomic' ? { map: values, atomic: true } : { map: values };
   }
   if (schema.properties) throw new Error('inline object schemas are not expected in the Kubernetes spec');
-  return ['string', 'integer', 'number', 'boolean'].includes(schema.type) ? 'scalar' : 'untyped';
+  return JSON_SCALARS.includes(schema.type) ? schema.type : 'untyped';
 }
 
 function compactField(defs, prop, queue) {

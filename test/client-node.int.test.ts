@@ -1,5 +1,5 @@
 // The control plane through @kubernetes/client-node, the client the controllers use.
-import { AppsV1Api, CoreV1Api, KubernetesObjectApi, PatchStrategy, Watch, setHeaderOptions, type V1ConfigMap } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, KubernetesObjectApi, PatchStrategy, Watch, setHeaderOptions, type V1ConfigMap, type V1Deployment } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestControlPlane, type TestControlPlane } from './support/control-plane.js';
 
@@ -94,7 +94,7 @@ describe('server-side apply of workloads', () => {
       apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ports', namespace: 'default' },
       spec: { selector: { matchLabels: { app: 'p' } }, template: { metadata: { labels: { app: 'p' } }, spec: { containers: [{ name: 'c', image: 'i', ports: [{ containerPort: 80 }] }] } } },
     };
-    const applied = await objects.patch(deployment, undefined, undefined, 'flux', true, PatchStrategy.ServerSideApply);
+    const applied = await objects.patch<V1Deployment>(deployment as V1Deployment, undefined, undefined, 'flux', true, PatchStrategy.ServerSideApply);
     const fields = JSON.stringify(applied.metadata?.managedFields?.[0]?.fieldsV1);
     expect(fields).toContain('k:{\\"containerPort\\":80,\\"protocol\\":\\"TCP\\"}');
   });

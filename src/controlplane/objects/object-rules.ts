@@ -77,6 +77,7 @@ export function prepareCreate(type: ResourceType, urlNamespace: string, object: 
   else delete meta.generation;
   if (type.statusSubresource && type.kind !== 'Namespace') delete object.status;
   applyKindDefaults(type, object);
+  dropEmptyMetadata(object);
   return object;
 }
 
@@ -109,7 +110,24 @@ export function prepareUpdate(type: ResourceType, current: KubeObject, next: Kub
   checkFinalizersWhileDeleting(type, current, result);
   if (tracksGeneration(type)) result.metadata.generation = (current.metadata.generation ?? 1) + (specChanged(current, result) ? 1 : 0);
   if (type.kind === 'Namespace') applyKindDefaults(type, result);
+  dropEmptyMetadata(result);
   return result;
+}
+
+/** ObjectMeta fields that are `omitempty` lists and maps: stored and served absent when empty. */
+const OMIT_EMPTY_METADATA = ['labels', 'annotations', 'finalizers', 'ownerReferences'] as const;
+
+/**
+ * Removes empty label, annotation, finalizer and ownerReference collections. Upstream metadata
+ * goes through metav1.ObjectMeta (custom resources' too), whose `omitempty` drops them, so
+ * removing the last annotation (`kubectl annotate x note-`) leaves no `annotations: {}` behind.
+ */
+function dropEmptyMetadata(object: KubeObject): void {
+  const meta = object.metadata;
+  for (const field of OMIT_EMPTY_METADATA) {
+    const value = meta[field];
+    if (value === null || (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value).length === 0)) delete meta[field];
+  }
 }
 
 function keepServerMetadata(current: KubeObject, result: KubeObject, scope: WriteScope): void {

@@ -1,7 +1,7 @@
 // Lookups in the generated built-in schema: the facts strategic merge patch and server-side
 // apply depend on, checked against the Kubernetes sources named in the overlay.
 import { describe, expect, it } from 'vitest';
-import { builtinSchemaFor, builtinSchemaKinds, objectMetaSchema, type FieldSchema, type SchemaType, type StructType } from './index.js';
+import { builtinSchemaFor, builtinSchemaKinds, builtinTypeName, objectMetaSchema, type FieldSchema, type SchemaType, type StructType } from './index.js';
 
 function field(type: SchemaType | undefined, ...path: string[]): FieldSchema {
   let current: FieldSchema | undefined;
@@ -38,13 +38,24 @@ describe('builtinSchemaFor', () => {
 
   it('types ObjectMeta: labels granular maps, finalizers a set, ownerReferences keyed by uid, managedFields atomic', () => {
     const meta = objectMetaSchema();
-    expect(field(meta, 'labels').type).toEqual({ kind: 'map', values: { kind: 'scalar' } });
+    expect(field(meta, 'labels').type).toEqual({ kind: 'map', values: { kind: 'scalar', format: 'string' } });
     expect(field(meta, 'finalizers')).toMatchObject({ type: { listType: 'set' }, patchStrategies: ['merge'] });
     expect(field(meta, 'ownerReferences')).toMatchObject({ type: { listType: 'map', mapKeys: ['uid'] }, patchMergeKey: 'uid' });
     expect(field(meta, 'ownerReferences').type).toMatchObject({ items: { atomic: true } });
     expect(field(meta, 'managedFields').type).toMatchObject({ kind: 'list', listType: 'atomic' });
     expect(field(meta, 'managedFields', 'fieldsV1').type).toEqual({ kind: 'untyped' });
     expect(field(deployment, 'metadata').type).toBe(meta);
+  });
+
+  it('keeps the JSON type of scalars and the definition names of structs', () => {
+    const configMap = builtinSchemaFor({ group: '', version: 'v1', kind: 'ConfigMap' });
+    expect(field(configMap, 'immutable').type).toEqual({ kind: 'scalar', format: 'boolean' });
+    expect(field(deployment, 'spec', 'replicas').type).toEqual({ kind: 'scalar', format: 'integer' });
+    expect(field(deployment, 'spec', 'strategy', 'rollingUpdate', 'maxSurge').type).toEqual({ kind: 'scalar', format: 'int-or-string' });
+    expect(field(deployment, 'metadata', 'creationTimestamp').type).toEqual({ kind: 'scalar', format: 'string' });
+    expect(builtinTypeName(field(deployment, 'spec').type as StructType)).toBe('io.k8s.api.apps.v1.DeploymentSpec');
+    expect(builtinTypeName(objectMetaSchema())).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
+    expect(builtinTypeName({ kind: 'struct', fields: {} })).toBeUndefined();
   });
 
   it('knows the pod fields added after 1.13', () => {

@@ -9,12 +9,14 @@
 //   group-versions, new fields with merge keys, list-type and map-type markers of Kubernetes
 //   1.3x), each entry naming the upstream file it was checked against. To change the data, edit
 //   the overlay and run `node scripts/generate-builtin-schema.mjs --spec <swagger-1.13.json[.gz]>`.
+//   Scalars keep their JSON type (`string`, `integer`, `number`, `boolean`, `int-or-string`,
+//   `quantity`) for the OpenAPI documents; definition names are kept for the same reason.
 //
 // The JSON is parsed with the module, but the type graph is built on first use and then shared.
 import data from './builtin-schema.json' with { type: 'json' };
-import type { FieldSchema, GroupVersionKind, ListSchemaType, MapType, ScalarType, SchemaType, StructType, UntypedType } from './types.js';
+import type { FieldSchema, GroupVersionKind, ListSchemaType, MapType, ScalarFormat, ScalarType, SchemaType, StructType, UntypedType } from './types.js';
 
-/** A type in builtin-schema.json: `scalar`, `untyped`, a definition name, or a list/map/ref object. */
+/** A type in builtin-schema.json: a scalar format (or `scalar`), `untyped`, a definition name, or a list/map/ref object. */
 type TypeRef = string | { list: TypeRef; listType?: ListSchemaType['listType']; mapKeys?: string[] } | { map: TypeRef; atomic?: boolean } | { ref: string; atomic: boolean };
 type FieldRef = TypeRef | { type: TypeRef; patchStrategy?: string; patchMergeKey?: string; default?: unknown };
 interface TableFile {
@@ -24,6 +26,9 @@ interface TableFile {
 
 const SCALAR: ScalarType = Object.freeze({ kind: 'scalar' });
 const UNTYPED: UntypedType = Object.freeze({ kind: 'untyped' });
+const FORMATS: readonly ScalarFormat[] = ['string', 'integer', 'number', 'boolean', 'int-or-string', 'quantity'];
+/** One shared node per scalar format. */
+const SCALARS = new Map<string, ScalarType>(FORMATS.map((format) => [format, Object.freeze({ kind: 'scalar', format })]));
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
 // Structs under construction: created empty first so that cyclic definitions (JSONSchemaProps)
@@ -31,12 +36,14 @@ const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 interface Graph {
   readonly table: TableFile;
   readonly structs: Map<string, StructType>;
+  /** The definition name of each struct's field table (atomic variants share it). */
+  readonly names: WeakMap<object, string>;
 }
 
 let graph: Graph | undefined;
 
 function load(): Graph {
-  graph ??= { table: data as unknown as TableFile, structs: new Map() };
+  graph ??= { table: data as unknown as TableFile, structs: new Map(), names: new WeakMap() };
   return graph;
 }
 
@@ -48,6 +55,7 @@ function structNamed(g: Graph, name: string): StructType {
   const fields: Record<string, FieldSchema> = {};
   const struct: StructType = def.atomic ? { kind: 'struct', fields, atomic: true } : { kind: 'struct', fields };
   g.structs.set(name, struct);
+  g.names.set(fields, name);
   for (const [field, ref] of Object.entries(def.fields)) fields[field] = fieldOf(g, ref);
   return struct;
 }
@@ -55,6 +63,7 @@ function structNamed(g: Graph, name: string): StructType {
 function typeOf(g: Graph, ref: TypeRef): SchemaType {
   if (ref === 'scalar') return SCALAR;
   if (ref === 'untyped') return UNTYPED;
+  if (typeof ref === 'string' && SCALARS.has(ref)) return SCALARS.get(ref)!;
   if (typeof ref === 'string') return structNamed(g, ref);
   if ('list' in ref) {
     const list: ListSchemaType = { kind: 'list', items: typeOf(g, ref.list), listType: ref.listType ?? 'atomic' };
@@ -89,6 +98,11 @@ export function builtinSchemaFor(gvk: GroupVersionKind): StructType | undefined 
   const g = load();
   const name = g.table.kinds[kindKey(gvk)];
   return name ? structNamed(g, name) : undefined;
+}
+
+/** The definition name of a built-in struct (`io.k8s.api.apps.v1.DeploymentSpec`), if it is one. */
+export function builtinTypeName(type: StructType): string | undefined {
+  return load().names.get(type.fields);
 }
 
 /** The kinds that have a built-in schema. */

@@ -10,10 +10,11 @@ export type {
   ListSchemaType,
   ListType,
   MapType,
+  ScalarFormat,
   ScalarType,
   SchemaType,
   StructType,
   UntypedType,
 } from './types.js';
-export { builtinSchemaFor, builtinSchemaKinds, objectMetaSchema, scalarSchema, untypedSchema } from './builtin-schema.js';
+export { builtinSchemaFor, builtinSchemaKinds, builtinTypeName, objectMetaSchema, scalarSchema, untypedSchema } from './builtin-schema.js';
 export { schemaFromOpenAPIV3 } from './crd-schema.js';

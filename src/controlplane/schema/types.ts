@@ -7,9 +7,14 @@ export type ListType = 'atomic' | 'set' | 'map';
 /** A type in the structural schema. Types may be shared and may form cycles (JSONSchemaProps). */
 export type SchemaType = ScalarType | UntypedType | StructType | MapType | ListSchemaType;
 
+/** The JSON a scalar is written as, where the schema says (OpenAPI and `kubectl explain` show it). */
+export type ScalarFormat = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity';
+
 /** A string, number, boolean or int-or-string: replaced whole. */
 export interface ScalarType {
   readonly kind: 'scalar';
+  /** Absent when unknown; merging never looks at it. */
+  readonly format?: ScalarFormat;
 }
 
 /** Any JSON: the structure is deduced from the value (custom resources without a schema, RawExtension). */

@@ -9,6 +9,7 @@ import type { ResourceRegistry } from '../registry/index.js';
 import { aggregatedDiscovery, aggregatedDiscoveryType, apiGroupDocument, apiGroupList, apiResourceList, apiVersions } from './discovery.js';
 import { sendError, sendJson } from './http-io.js';
 import { OpenApiCache } from './openapi-cache.js';
+import { serveOpenApiV2 } from './openapi-v2.js';
 import { handleResource, type HandlerContext } from './resource-handlers.js';
 import type { ServingIdentity } from './tls.js';
 
@@ -53,6 +54,7 @@ async function route(options: ApiServerOptions, openapi: OpenApiCache, req: Inco
   const { registry } = options;
   if (path === '/version') return sendJson(res, 200, KUBERNETES_VERSION);
   if (path === '/healthz' || path === '/livez' || path === '/readyz') return sendText(res, 'ok');
+  if (path === '/openapi/v2') return serveOpenApiV2(req, res);
   if (path.startsWith('/openapi/v3')) return openapi.serve(req, res, path.slice('/openapi/v3'.length).replace(/^\//, ''));
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (segments[0] === 'api') {

@@ -1,12 +1,14 @@
 // OpenAPI v3 documents, enough for kubectl: each kind's PATCH operation names its
 // group-version-kind and declares `fieldValidation` (otherwise kubectl falls back to client-side
-// validation over /openapi/v2 and fails), and each kind has a schema for `kubectl explain`.
+// validation), and each kind has a schema for `kubectl explain`: a custom resource's from its
+// CRD, a built-in kind's from the structural schema (openapi-schemas.ts).
 // Strategic merge patch is deliberately not listed as a patch media type: kubectl then uses its
 // compiled-in patch metadata for built-ins instead of reading strategies from these schemas.
 import { createHash } from 'node:crypto';
 import { groupVersionOf, type ResourceRegistry, type ResourceType } from '../registry/index.js';
+import { builtinSchemaFor, objectMetaSchema } from '../schema/index.js';
+import { openApiSchemaOf, type SchemaComponents } from './openapi-schemas.js';
 
-const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const QUERY = (name: string, type = 'string') => ({ name, in: 'query', schema: { type }, uniqueItems: true });
 const WRITE_PARAMETERS = [QUERY('dryRun'), QUERY('fieldManager'), QUERY('fieldValidation')];
 
@@ -23,33 +25,29 @@ export function schemaNameOf(type: ResourceType): string {
   return `io.k8s.api.${short}.${type.version}.${type.kind}`;
 }
 
-function kindSchema(type: ResourceType): Record<string, unknown> {
-  const gvk = [{ group: type.group, version: type.version, kind: type.kind }];
-  const given = type.openAPIV3Schema as Record<string, unknown> | undefined;
-  const properties: Record<string, unknown> = {
-    ...((given?.properties as Record<string, unknown> | undefined) ?? { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } }),
-    apiVersion: { type: 'string', description: 'APIVersion defines the versioned schema of this representation of an object.' },
-    kind: { type: 'string', description: 'Kind is a string value representing the REST resource this object represents.' },
-    metadata: { allOf: [{ $ref: `#/components/schemas/${OBJECT_META}` }], default: {}, description: "Standard object's metadata." },
-  };
-  return { ...(given ?? {}), type: 'object', description: (given?.description as string | undefined) ?? `${type.kind} (${groupVersionOf(type)})`, properties, 'x-kubernetes-group-version-kind': gvk };
+const API_VERSION = { type: 'string', description: 'APIVersion defines the versioned schema of this representation of an object.' };
+const KIND = { type: 'string', description: 'Kind is a string value representing the REST resource this object represents.' };
+
+/** Fields every kind has, described (the generated table carries no descriptions). */
+function objectFields(components: SchemaComponents): Record<string, unknown> {
+  const metadata = openApiSchemaOf(objectMetaSchema(), components);
+  return { apiVersion: API_VERSION, kind: KIND, metadata: { allOf: [metadata], default: {}, description: "Standard object's metadata." } };
 }
 
-function objectMetaSchema(): Record<string, unknown> {
-  const string = { type: 'string' };
-  const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
-  return {
-    type: 'object',
-    description: 'ObjectMeta is metadata that all persisted resources must have.',
-    properties: {
-      name: string, generateName: string, namespace: string, uid: string, resourceVersion: string,
-      generation: { type: 'integer', format: 'int64' }, creationTimestamp: { type: 'string', format: 'date-time' },
-      deletionTimestamp: { type: 'string', format: 'date-time' }, deletionGracePeriodSeconds: { type: 'integer', format: 'int64' },
-      labels: stringMap, annotations: stringMap, finalizers: { type: 'array', items: string, 'x-kubernetes-list-type': 'set' },
-      ownerReferences: { type: 'array', items: { type: 'object', 'x-kubernetes-map-type': 'atomic' }, 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['uid'] },
-      managedFields: { type: 'array', items: { type: 'object' } },
-    },
-  };
+/** The properties of a kind: its built-in structure, its CRD schema, or else an open spec and status. */
+function kindProperties(type: ResourceType, components: SchemaComponents): Record<string, unknown> {
+  const given = type.openAPIV3Schema as Record<string, unknown> | undefined;
+  if (given?.properties) return given.properties as Record<string, unknown>;
+  const builtin = type.custom ? undefined : builtinSchemaFor({ group: type.group, version: type.version, kind: type.kind });
+  if (builtin) return Object.fromEntries(Object.entries(builtin.fields).map(([field, schema]) => [field, openApiSchemaOf(schema.type, components)]));
+  return { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } };
+}
+
+function kindSchema(type: ResourceType, components: SchemaComponents): Record<string, unknown> {
+  const gvk = [{ group: type.group, version: type.version, kind: type.kind }];
+  const given = type.openAPIV3Schema as Record<string, unknown> | undefined;
+  const properties = { ...kindProperties(type, components), ...objectFields(components) };
+  return { ...(given ?? {}), type: 'object', description: (given?.description as string | undefined) ?? `${type.kind} (${groupVersionOf(type)})`, properties, 'x-kubernetes-group-version-kind': gvk };
 }
 
 function operations(type: ResourceType, ref: string): Record<string, unknown> {
@@ -70,10 +68,10 @@ export function openApiDocument(registry: ResourceRegistry, group: string, versi
   const types = registry.resourcesOf(group, version).filter((t) => !t.virtual);
   if (types.length === 0 && registry.resourcesOf(group, version).length === 0) return undefined;
   const paths: Record<string, unknown> = {};
-  const schemas: Record<string, unknown> = { [OBJECT_META]: objectMetaSchema() };
+  const schemas: SchemaComponents = {};
   for (const type of types) {
     const name = schemaNameOf(type);
-    schemas[name] = kindSchema(type);
+    schemas[name] = kindSchema(type, schemas);
     const scope = type.namespaced ? '/namespaces/{namespace}' : '';
     const ref = `#/components/schemas/${name}`;
     paths[`/${openApiPathOf(group, version)}${scope}/${type.plural}/{name}`] = operations(type, ref);
