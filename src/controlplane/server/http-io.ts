@@ -62,6 +62,29 @@ export function sendJson(res: ServerResponse, code: number, body: unknown, conte
   res.end(text);
 }
 
+/** Bytes gathered before a streamed reply writes them to the socket. */
+const STREAM_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Sends `head`, the comma-joined `items`, then `tail` as one JSON reply in chunks, waiting for
+ * the socket to drain between them so that a large list never sits in memory twice.
+ */
+export async function streamJson(res: ServerResponse, head: string, items: readonly (() => string)[], tail: string): Promise<void> {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+  let chunk = head;
+  for (let i = 0; i < items.length; i++) {
+    chunk += (i > 0 ? ',' : '') + items[i]!();
+    if (chunk.length < STREAM_CHUNK_BYTES) continue;
+    if (!res.write(chunk)) await new Promise<void>((drained) => {
+      res.once('drain', drained);
+      res.once('close', drained);
+    });
+    if (res.destroyed) return;
+    chunk = '';
+  }
+  res.end(chunk + tail);
+}
+
 /**
  * The Status for an error. Errors of the pure libraries (merge, ssa, protobuf) carry the HTTP
  * code and reason the API server would answer with; anything else is a 500.

@@ -8,7 +8,7 @@ import { decodeKubernetesProtobuf, KUBERNETES_PROTOBUF_MEDIA_TYPE, ProtobufDecod
 import type { ResourceType } from '../registry/index.js';
 import { buildTable, wantsTable, type IncludeObject } from '../tables/index.js';
 import type { WatchHub } from '../watch/index.js';
-import { mediaTypeOf, parseStructuredBody, readBody, sendJson } from './http-io.js';
+import { mediaTypeOf, parseStructuredBody, readBody, sendJson, streamJson } from './http-io.js';
 import { checkPatchType, PATCH_TYPES, patchObject } from './patch-request.js';
 import { fromScale, toScale } from './scale.js';
 import { answerReview } from './virtual-kinds.js';
@@ -92,7 +92,7 @@ export function handleGet(ctx: HandlerContext, request: ResourceRequest): void {
 }
 
 /** GET of a collection: a list, a Table, or a watch. */
-export function handleList(ctx: HandlerContext, request: ResourceRequest): void {
+export function handleList(ctx: HandlerContext, request: ResourceRequest): void | Promise<void> {
   const { query, type } = request;
   const watch = query.get('watch');
   if (watch === 'true' || watch === '1') return handleWatch(ctx, request);
@@ -107,11 +107,12 @@ export function handleList(ctx: HandlerContext, request: ResourceRequest): void 
     const objects = page.items.map((stored) => ctx.store.decode(type, stored.value) as unknown as Record<string, unknown>);
     return sendJson(request.res, 200, buildTable(type, objects, { include: includeObjectOf(query), resourceVersion: page.resourceVersion, ...(page.continue ? { continue: page.continue } : {}), ...(page.remainingItemCount !== undefined ? { remainingItemCount: page.remainingItemCount } : {}) }));
   }
-  // Assembled from stored text: a list of thousands of objects is never parsed or re-serialized.
+  // Streamed from stored text: a list of thousands of objects is never parsed, re-serialized or
+  // held in memory as one string, and a slow reader holds back only its own list.
   const metadata = JSON.stringify({ resourceVersion: page.resourceVersion, ...(page.continue ? { continue: page.continue } : {}), ...(page.remainingItemCount !== undefined ? { remainingItemCount: page.remainingItemCount } : {}) });
   const apiVersion = type.group === '' ? type.version : `${type.group}/${type.version}`;
-  const items = page.items.map((stored) => ctx.store.textOf(type, stored)).join(',');
-  sendJson(request.res, 200, `{"kind":${JSON.stringify(type.listKind)},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${metadata},"items":[${items}]}`);
+  const head = `{"kind":${JSON.stringify(type.listKind)},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${metadata},"items":[`;
+  return streamJson(request.res, head, page.items.map((stored) => () => ctx.store.textOf(type, stored)), ']}');
 }
 
 function handleWatch(ctx: HandlerContext, request: ResourceRequest): void {
