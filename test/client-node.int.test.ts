@@ -99,3 +99,23 @@ describe('server-side apply of workloads', () => {
     expect(fields).toContain('k:{\\"containerPort\\":80,\\"protocol\\":\\"TCP\\"}');
   });
 });
+
+describe('server-side apply with two managers on one Deployment', () => {
+  it('lets each manager own its own container and remove only its own', async () => {
+    const objects = KubernetesObjectApi.makeApiClient(plane.kubeConfig);
+    const apps = plane.kubeConfig.makeApiClient(AppsV1Api);
+    const base = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'shared', namespace: 'default' } };
+    const withContainers = (containers: { name: string; image: string }[]) => ({
+      ...base,
+      spec: { selector: { matchLabels: { app: 's' } }, template: { metadata: { labels: { app: 's' } }, spec: { containers } } },
+    });
+    const apply = (manager: string, body: object) => objects.patch<V1Deployment>(body as V1Deployment, undefined, undefined, manager, false, PatchStrategy.ServerSideApply);
+    await apply('team-a', withContainers([{ name: 'a', image: 'a:1' }]));
+    await apply('team-b', withContainers([{ name: 'b', image: 'b:1' }]));
+    const both = await apps.readNamespacedDeployment({ namespace: 'default', name: 'shared' });
+    expect(both.spec?.template.spec?.containers.map((c) => c.name)).toEqual(['a', 'b']);
+    await apply('team-b', { ...base, spec: { selector: { matchLabels: { app: 's' } }, template: { metadata: { labels: { app: 's' } }, spec: { containers: [] } } } });
+    const after = await apps.readNamespacedDeployment({ namespace: 'default', name: 'shared' });
+    expect(after.spec?.template.spec?.containers.map((c) => `${c.name}=${c.image}`)).toEqual(['a=a:1']);
+  });
+});
