@@ -56,16 +56,14 @@ function matchesKeyFields(requirements: readonly FieldRequirement[], key: string
   return requirements.every((req) => ((req.field === 'metadata.name' ? name : namespace) === req.value) === req.equals);
 }
 
-// Label lookups are cached per key and revision: selectors run on every list and watch event.
-const labelCache = new Map<string, { revision: number; labels: Labels | undefined }>();
+// Labels are cached per stored value: selectors run on every list and watch event, and a
+// stored value never changes (a write makes a new one), so the cache can never go stale.
+const labelCache = new WeakMap<StoredValue, { labels: Labels | undefined }>();
 
 function labelsOf(stored: StoredValue, parse: () => KubeObject): Labels | undefined {
-  const cached = labelCache.get(stored.key);
-  if (cached && cached.revision === stored.revision) return cached.labels;
-  const labels = parse().metadata.labels;
-  if (labelCache.size > 200_000) labelCache.clear();
-  labelCache.set(stored.key, { revision: stored.revision, labels });
-  return labels;
+  let cached = labelCache.get(stored);
+  if (!cached) labelCache.set(stored, (cached = { labels: parse().metadata.labels }));
+  return cached.labels;
 }
 
 function decodeContinue(token: string): string {

@@ -57,10 +57,10 @@ export class ObjectStore {
 
   /** The stored JSON text of an object in the version `type` serves. */
   textOf(type: ResourceType, stored: StoredValue): string {
-    const apiVersion = groupVersionOf(type);
-    // Stored text carries the version it was written in; other versions only relabel it (CRD conversion "None").
-    if (stored.value.includes(`"apiVersion":${JSON.stringify(apiVersion)}`)) return stored.value;
-    return JSON.stringify(this.decode(type, stored.value));
+    // Stored text starts with the version it was written in (see `serialize`); other served
+    // versions only relabel it (CRD conversion strategy "None").
+    if (stored.value.startsWith(`{"apiVersion":${JSON.stringify(groupVersionOf(type))},`)) return stored.value;
+    return serialize(this.decode(type, stored.value));
   }
 
   /** Parses stored text into an object of the version `type` serves. */
@@ -153,7 +153,7 @@ export class ObjectStore {
     }
     const encode = (revision: number) => {
       object.metadata.resourceVersion = String(revision);
-      return JSON.stringify(object);
+      return serialize(object);
     };
     try {
       if (!current) this.backend.create(key, encode);
@@ -172,7 +172,7 @@ export class ObjectStore {
     try {
       this.backend.delete(current.stored.key, (revision) => {
         object.metadata.resourceVersion = String(revision);
-        return JSON.stringify(object);
+        return serialize(object);
       }, current.stored.revision);
     } catch (err) {
       throw this.storageError(type, object.metadata.name!, err);
@@ -193,8 +193,7 @@ export class ObjectStore {
   private checkNamespaceAcceptsObjects(namespace: string): void {
     const stored = this.backend.get(`core/namespaces//${namespace}`);
     if (!stored) throw ApiError.notFound({ group: '', plural: 'namespaces' }, namespace);
-    const ns = JSON.parse(stored.value) as KubeObject;
-    if (ns.metadata.deletionTimestamp) {
+    if (stored.value.includes('"deletionTimestamp"')) {
       throw new ApiError(403, 'Forbidden', `unable to create new content in namespace ${namespace} because it is being terminated`, {
         name: namespace,
         kind: 'namespaces',
@@ -213,6 +212,11 @@ export class ObjectStore {
     if (err instanceof KeyNotFoundError) return ApiError.notFound(type, name);
     return err;
   }
+}
+
+/** JSON text of an object with apiVersion and kind first, as the API server writes objects. */
+function serialize(object: KubeObject): string {
+  return JSON.stringify({ apiVersion: object.apiVersion, kind: object.kind, ...object });
 }
 
 function scopeOf(options: WriteOptions): WriteScope {

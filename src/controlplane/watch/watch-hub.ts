@@ -115,20 +115,22 @@ export class WatchHub {
     const slash = change.key.indexOf('/', change.key.indexOf('/') + 1);
     const set = this.watchers.get(change.key.slice(0, slash + 1));
     if (!set) return;
-    for (const watcher of set) this.deliver(watcher, change);
+    // One StoredValue per change, shared by every watcher, so that selectors parse it once.
+    const now: StoredValue = { key: change.key, revision: change.revision, value: change.value };
+    const before: StoredValue | undefined = change.previous === undefined ? undefined : { key: change.key, revision: change.revision - 1, value: change.previous };
+    for (const watcher of set) this.deliver(watcher, change, now, before);
   }
 
   /** Sends one change to one watcher, turning selector transitions into ADDED/DELETED. */
-  private deliver(watcher: Watcher, change: Change): boolean {
+  private deliver(watcher: Watcher, change: Change, now: StoredValue = { key: change.key, revision: change.revision, value: change.value }, before?: StoredValue): boolean {
     if (!change.key.startsWith(watcher.prefix)) return true;
     const type = watcher.request.type;
-    const now: StoredValue = { key: change.key, revision: change.revision, value: change.value };
     const isNow = this.matches(watcher, now);
     let eventType: WatchEventType | undefined;
     if (change.type === 'create') eventType = isNow ? 'ADDED' : undefined;
     else if (change.type === 'delete') eventType = isNow ? 'DELETED' : undefined;
     else {
-      const wasBefore = change.previous === undefined || watcher.request.filter.empty ? isNow : this.matches(watcher, { key: change.key, revision: change.revision - 1, value: change.previous });
+      const wasBefore = before === undefined || watcher.request.filter.empty ? isNow : this.matches(watcher, before);
       eventType = isNow ? (wasBefore ? 'MODIFIED' : 'ADDED') : wasBefore ? 'DELETED' : undefined;
     }
     if (!eventType) return true;
