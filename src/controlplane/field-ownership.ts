@@ -2,7 +2,7 @@
 // structural schema: the built-in table for built-in kinds, the CRD's schema for custom ones.
 import type { FieldOwnership, KubeObject, Writer } from './objects/index.js';
 import { groupVersionOf, type ResourceType } from './registry/index.js';
-import { builtinSchemaFor, schemaFromOpenAPIV3, type SchemaType } from './schema/index.js';
+import { builtinSchemaFor, schemaFromOpenAPIV3, type SchemaType } from '../apimachinery/index.js';
 import { applyConfiguration, recordUpdate, topLevelFields, type FieldSet } from './ssa/index.js';
 
 const UNTYPED: SchemaType = { kind: 'untyped' };

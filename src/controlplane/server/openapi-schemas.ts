@@ -2,7 +2,7 @@
 // under its real name and type, structs as named components (`metadata <ObjectMeta>`,
 // `spec <DeploymentSpec>` in `kubectl explain`), scalars with their JSON type, IntOrString and
 // Quantity by name as upstream. The generated table has no descriptions, so neither do these.
-import { builtinTypeName, type ScalarFormat, type SchemaType, type StructType } from '../schema/index.js';
+import { builtinTypeName, type ScalarFormat, type SchemaType, type StructType } from '../../apimachinery/index.js';
 
 /** components.schemas of one document, filled as schemas are written. */
 export type SchemaComponents = Record<string, Record<string, unknown>>;

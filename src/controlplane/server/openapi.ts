@@ -6,7 +6,7 @@
 // compiled-in patch metadata for built-ins instead of reading strategies from these schemas.
 import { createHash } from 'node:crypto';
 import { groupVersionOf, type ResourceRegistry, type ResourceType } from '../registry/index.js';
-import { builtinSchemaFor, objectMetaSchema } from '../schema/index.js';
+import { builtinSchemaFor, objectMetaSchema } from '../../apimachinery/index.js';
 import { openApiSchemaOf, type SchemaComponents } from './openapi-schemas.js';
 
 const QUERY = (name: string, type = 'string') => ({ name, in: 'query', schema: { type }, uniqueItems: true });

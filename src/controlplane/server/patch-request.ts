@@ -1,10 +1,9 @@
 // PATCH bodies by media type: JSON patch, merge patch, strategic merge patch (built-in kinds
 // only, as the API server refuses it for custom resources) and server-side apply.
 import { ApiError } from '../api-error.js';
-import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, MergeError } from '../merge/index.js';
+import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, builtinSchemaFor, MergeError } from '../../apimachinery/index.js';
 import { asKubeObject, cloneObject, type KubeObject } from '../objects/index.js';
 import type { ResourceType } from '../registry/index.js';
-import { builtinSchemaFor } from '../schema/index.js';
 import { parseStructuredBody } from './http-io.js';
 
 /** The patch media types the API server accepts. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SchemaType } from '../schema/types.js';
+import type { SchemaType } from '../../apimachinery/index.js';
 import { applyConfiguration, type ApplyResult } from './apply.js';
 import { ApplyConflictError } from './conflict.js';
 import { SsaBadRequestError, SsaInvalidObjectError } from './errors.js';

@@ -2,7 +2,7 @@
 // what. The steps follow the API server's field manager chain, outermost first: the type check,
 // the last-applied bridge for kubectl, then merge, prune, ownership transfer, and the managedFields
 // entry of the applier (its time moves only when the object changed).
-import type { SchemaType } from '../schema/types.js';
+import type { SchemaType } from '../../apimachinery/index.js';
 import { ApplyConflictError } from './conflict.js';
 import { SsaBadRequestError } from './errors.js';
 import { hasPath, isEmptySet, recursiveDifference, union, type FieldSet } from './field-set.js';

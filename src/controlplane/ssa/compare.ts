@@ -1,7 +1,7 @@
 // What changed between two versions of an object, as field sets: leaves added, removed or given
 // a new value, and granular containers (maps, list items) that appeared or disappeared. Ownership
 // moves along these sets on every write.
-import type { ListSchemaType, SchemaType } from '../schema/types.js';
+import type { ListSchemaType, SchemaType } from '../../apimachinery/index.js';
 import { insertPath, newFieldSet, recursiveDifference, type FieldSet, type MutableFieldSet } from './field-set.js';
 import { fieldElement, type FieldPath } from './path.js';
 import { indexItems, isEmptyContainer, resolveNode } from './schema-walk.js';

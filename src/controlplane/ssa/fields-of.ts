@@ -1,7 +1,7 @@
 // The fields an object sets: what an applier comes to own. Leaves are members; so are list items
 // and the entries of maps that are not struct fields (labels, data), because those can be added
 // and removed one by one. Declared struct fields are not members themselves (`.spec` never is).
-import type { SchemaType } from '../schema/types.js';
+import type { SchemaType } from '../../apimachinery/index.js';
 import { insertPath, newFieldSet, type FieldSet, type MutableFieldSet } from './field-set.js';
 import { fieldElement, type FieldPath } from './path.js';
 import { entriesOf, itemsOf, listItemElement, resolveNode } from './schema-walk.js';

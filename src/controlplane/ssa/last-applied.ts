@@ -2,7 +2,7 @@
 // manager `kubectl` only (upstream lastAppliedManager and lastAppliedUpdater): an object first
 // client-side applied can be server-side applied without conflicts on the fields the annotation
 // shows kubectl set, and kubectl's server-side applies keep the annotation current.
-import type { SchemaType } from '../schema/types.js';
+import type { SchemaType } from '../../apimachinery/index.js';
 import { compareObjects } from './compare.js';
 import { difference, type FieldSet } from './field-set.js';
 import { fieldsOf } from './fields-of.js';

@@ -2,7 +2,7 @@
 // maps by key and sets by value (keeping the live order for items the config does not mention and
 // the config's order for the ones it does), atomic values replaced whole. Nothing is removed here;
 // removal is pruning's job (prune.ts).
-import type { ListSchemaType, SchemaType } from '../schema/types.js';
+import type { ListSchemaType, SchemaType } from '../../apimachinery/index.js';
 import { SsaInvalidObjectError } from './errors.js';
 import { elementKey, fieldElement, pathToString, type FieldPath } from './path.js';
 import { indexItems, isEmptyContainer, itemsOf, listItemElement, resolveNode } from './schema-walk.js';

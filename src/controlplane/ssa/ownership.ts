@@ -2,7 +2,7 @@
 // Updater.update): fields the write adds or changes are taken from their other owners (or, for an
 // apply without force, reported as conflicts), fields it removes are dropped from every owner,
 // and owners left with nothing lose their entry.
-import type { SchemaType } from '../schema/types.js';
+import type { SchemaType } from '../../apimachinery/index.js';
 import { compareObjects, excludeFields, type Comparison } from './compare.js';
 import { ApplyConflictError, conflictsFrom } from './conflict.js';
 import {

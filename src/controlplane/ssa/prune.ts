@@ -2,7 +2,7 @@
 // and no manager (applier or updater, the applier's new set included) owns it any more. Follows
 // structured-merge-diff's Updater.prune: remove what the applier owned, add back what someone
 // owns, then add back anything the applier never owned.
-import type { SchemaType } from '../schema/types.js';
+import type { SchemaType } from '../../apimachinery/index.js';
 import { difference, intersection, isEmptySet, union, type FieldSet } from './field-set.js';
 import { fieldsOf } from './fields-of.js';
 import { removeFields } from './remove.js';

@@ -1,7 +1,7 @@
 // Removes fields from an object: every member of the set goes with everything below it (a map
 // entry, a struct field, a list item). A granular container emptied this way goes too, where the
 // API server would leave a null that its typed encoding then drops.
-import type { SchemaType } from '../schema/types.js';
+import type { SchemaType } from '../../apimachinery/index.js';
 import { hasPath, isEmptySet, withPrefix, type FieldSet } from './field-set.js';
 import { fieldElement, type FieldPath } from './path.js';
 import { itemsOf, listItemElement, resolveNode } from './schema-walk.js';

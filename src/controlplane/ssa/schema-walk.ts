@@ -1,7 +1,7 @@
 // How each node of an object is treated for field management, decided by its schema type and,
 // for `untyped` nodes, by the value itself (objects are granular maps, lists are atomic, as the
 // API server deduces for schemaless custom resources).
-import type { ListSchemaType, SchemaType } from '../schema/types.js';
+import type { ListSchemaType, SchemaType } from '../../apimachinery/index.js';
 import { SsaInvalidObjectError } from './errors.js';
 import { insertPath, newFieldSet, type FieldSet, type MutableFieldSet } from './field-set.js';
 import { elementKey, keyElement, pathToString, valueElement, type FieldPath, type KeyField, type PathElement } from './path.js';

@@ -1,7 +1,7 @@
 // Small hand-built schemas for the ssa tests: a ConfigMap and a Deployment shaped like the real
 // ones where field management cares (list maps keyed by name, ports keyed by port and protocol,
 // finalizers as a set, an atomic selector). The generated built-in schemas replace these in use.
-import type { FieldSchema, SchemaType, StructType } from '../schema/types.js';
+import type { FieldSchema, SchemaType, StructType } from '../../apimachinery/index.js';
 
 const scalar: SchemaType = { kind: 'scalar' };
 const stringMap: SchemaType = { kind: 'map', values: scalar };

@@ -3,7 +3,7 @@
 // Mirrors the API server's Update chain: a scratch "current operation" entry collects the change,
 // server-owned fields are stripped, then it is folded into the writer's Update entry, whose time
 // moves only when the write changed something; at most ten Update entries are kept.
-import type { SchemaType } from '../schema/types.js';
+import type { SchemaType } from '../../apimachinery/index.js';
 import { difference, isEmptySet, recursiveDifference, union, type FieldSet } from './field-set.js';
 import {
   decodeManagers,

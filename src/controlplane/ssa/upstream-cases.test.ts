@@ -1,7 +1,7 @@
 // Cases ported from structured-merge-diff's merge/multiple_appliers_test.go (single-version
 // variants): the same operations must leave the same object and the same ownership.
 import { describe, expect, it } from 'vitest';
-import type { SchemaType } from '../schema/types.js';
+import type { SchemaType } from '../../apimachinery/index.js';
 import { applyConfiguration } from './apply.js';
 import { ApplyConflictError } from './conflict.js';
 import { listPaths } from './field-set.js';

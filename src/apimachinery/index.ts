@@ -1,0 +1,5 @@
+// apimachinery: what Kubernetes' own apimachinery provides and several Weir folders need — the
+// structural schema of built-in kinds (generated from the Kubernetes API schema) and of CRDs, and
+// the patch engines (JSON merge patch, JSON patch, strategic merge patch). Pure: no I/O.
+export * from './schema/index.js';
+export * from './merge/index.js';
