@@ -1,6 +1,7 @@
 // The `weir` command. Handlers return data or run a long-lived process; only this folder prints.
 import { Command, Option } from 'commander';
 import { controlplaneCommand } from './controlplane-command.js';
+import { kustomizeBuildCommand } from './kustomize-command.js';
 import { WEIR_VERSION } from './version.js';
 
 const program = new Command()
@@ -17,6 +18,15 @@ program
   .option('--address <address>', 'address to listen on', '127.0.0.1')
   .addOption(new Option('--log-level <level>', 'log level').choices(['debug', 'info', 'warn', 'error']).default('info'))
   .action(controlplaneCommand);
+
+program
+  .command('kustomize')
+  .description('kustomize, built into weir')
+  .command('build')
+  .description('build a kustomization directory and print the resources, as `kustomize build` does')
+  .argument('[dir]', 'the kustomization directory', '.')
+  .addOption(new Option('--load-restrictor <restrictor>', 'where files may be loaded from').choices(['LoadRestrictionsRootOnly', 'LoadRestrictionsNone']).default('LoadRestrictionsRootOnly'))
+  .action(kustomizeBuildCommand);
 
 program
   .command('version')
