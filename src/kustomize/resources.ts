@@ -3,7 +3,7 @@
 import { KustomizeError } from './errors.js';
 import type { Loader } from './loader.js';
 import { isObject, type JsonObject, type Resource } from './resource.js';
-import { parseYamlStream, YamlSyntaxError } from './yaml/index.js';
+import { parseYamlStream, scalarSourceText, YamlSyntaxError } from './yaml/index.js';
 
 /** Parses a YAML stream, turning syntax errors into build errors at file:line. */
 export function parseDocuments(text: string, file: string, field?: string): Array<{ value: unknown; line: number }> {
@@ -17,13 +17,30 @@ export function parseDocuments(text: string, file: string, field?: string): Arra
   }
 }
 
+/**
+ * Annotation values as kustomize loads them, into strings: any document it reads as a resource
+ * or a patch goes through its string-map annotations (`foo: null` is "null", `1.0` stays "1.0").
+ */
+export function annotationsAsStrings(object: JsonObject): void {
+  const metadata = object.metadata;
+  if (!isObject(metadata) || !isObject(metadata.annotations)) return;
+  const annotations = metadata.annotations;
+  for (const [key, value] of Object.entries(annotations)) {
+    if (typeof value === 'string' || (value !== null && typeof value === 'object')) continue;
+    annotations[key] = scalarSourceText(annotations, key) ?? (value === null ? 'null' : String(value));
+  }
+}
+
 /** The resources of one file. */
 export function readResourceFile(loader: Loader, path: string, kustomization: string): Resource[] {
   const abs = loader.resolve(path, { file: kustomization, field: 'resources' });
   const file = loader.display(abs);
   const out: Resource[] = [];
   for (const doc of parseDocuments(loader.readText(path, { file: kustomization, field: 'resources' }), file)) {
-    for (const obj of expandList(doc.value, file, doc.line)) out.push({ obj, prevIds: [], origin: { path: file, abs } });
+    for (const obj of expandList(doc.value, file, doc.line)) {
+      annotationsAsStrings(obj);
+      out.push({ obj, prevIds: [], origin: { path: file, abs } });
+    }
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parseYamlStream } from '../../src/kustomize/yaml/index.js';
 import { kubectlInstalled } from './kubectl.js';
 
 /** A JSON object as the engine sees resources. */
@@ -29,7 +29,8 @@ export interface Scenario {
 
 /** Parses a YAML stream as kustomize's outputs are read back (YAML 1.1 booleans do not occur in them). */
 export function parseDocs(text: string): unknown[] {
-  return parseAllDocuments(text).map((d) => d.toJS()).filter((v) => v !== null && v !== undefined);
+  // The engine's own reader: it records what plain JSON loses (a written `null` versus `key:`).
+  return parseYamlStream(text, 'scenario').map((d) => d.value);
 }
 
 function loadScenario(dir: string, name: string): Scenario {

@@ -4,6 +4,7 @@ import { KustomizeError } from '../errors.js';
 import { applyJson6902, applyStrategicMerge, matchesSelector, type Selector } from '../patch/index.js';
 import { formatId, idOf, isObject, metadataOf, rememberId, type JsonObject, type ResId, type Resource } from '../resource.js';
 import type { ResMap } from '../res-map.js';
+import { annotationsAsStrings } from '../resources.js';
 import { parseYamlStream } from '../yaml/index.js';
 
 /** A patch loaded from `path:` or inline text. */
@@ -22,7 +23,10 @@ export function parsePatch(src: PatchSource): Parsed {
   const docs = parseYamlStream(src.text, src.file).map((d) => d.value)
     .flatMap((d) => (isObject(d) && d.kind === 'List' && Array.isArray(d.items) ? d.items : [d]));
   if (docs.length === 1 && Array.isArray(docs[0])) return { kind: 'json6902', ops: docs[0] };
-  if (docs.length > 0 && docs.every(isObject)) return { kind: 'smp', patches: docs as JsonObject[] };
+  if (docs.length > 0 && docs.every(isObject)) {
+    for (const doc of docs) annotationsAsStrings(doc as JsonObject);
+    return { kind: 'smp', patches: docs as JsonObject[] };
+  }
   throw new KustomizeError(`unable to parse SM or JSON patch from ${JSON.stringify(src.text.slice(0, 200))}`, { file: src.file, field: src.field });
 }
 

@@ -49,8 +49,9 @@ function applyEntry(s: Scenario, resources: (Obj | undefined)[], entry: Obj): vo
 }
 
 function build(s: Scenario): Obj[] {
-  const resources: (Obj | undefined)[] = structuredClone(s.resources);
   const k = s.kustomization;
+  // Read afresh rather than cloned: a clone would lose what the reader records about nulls.
+  const resources: (Obj | undefined)[] = ((k.resources as string[] | undefined) ?? []).flatMap((file) => s.docs(file)) as Obj[];
   for (const path of (k.patchesStrategicMerge as string[] | undefined) ?? []) applyEntry(s, resources, { path });
   for (const entry of (k.patches as Obj[] | undefined) ?? []) applyEntry(s, resources, entry);
   for (const entry of (k.patchesJson6902 as Obj[] | undefined) ?? []) applyEntry(s, resources, entry);

@@ -9,6 +9,7 @@ import { KustomizeError } from '../errors.js';
 import { mergeAssociativeList } from './associative-list.js';
 import { fieldSchema, itemSchema, rootSchema, type MergeSchema } from './merge-schema.js';
 import { describeResource, gvkOf } from './resource-id.js';
+import { scalarSourceText } from '../yaml/index.js';
 import { isMap, isPresent, kindOf, setField, type NodeKind } from './yaml-node.js';
 
 const DIRECTIVE = '$patch';
@@ -20,10 +21,28 @@ interface Walk {
   readonly resource: string;
   readonly path: readonly string[];
   readonly schema: MergeSchema | undefined;
+  /** Paths of fields written with no value (`key:`), which kyaml drops when it merges. */
+  readonly emptyNulls: ReadonlySet<string>;
 }
 
 function child(w: Walk, key: string, schema: MergeSchema | undefined): Walk {
-  return { resource: w.resource, path: [...w.path, key], schema };
+  return { ...w, path: [...w.path, key], schema };
+}
+
+const pathKey = (path: readonly string[]) => path.join('\u0000');
+
+// kyaml keeps `key: null` through a merge but drops `key:` (an empty node). Both read as null, so
+// the difference is taken from the reader's record of source text before the target is copied.
+function findEmptyNulls(value: unknown, path: string[], found: Set<string>): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) findEmptyNulls(item, [...path, '[]'], found);
+  } else if (isMap(value)) {
+    for (const [key, field] of Object.entries(value)) {
+      if (field === null && scalarSourceText(value, key) === undefined) found.add(pathKey([...path, key]));
+      else findEmptyNulls(field, [...path, key], found);
+    }
+  }
+  return found;
 }
 
 function fail(w: Walk, message: string): never {
@@ -74,8 +93,8 @@ function walk(w: Walk, dest: unknown, origin: unknown): unknown {
 function mapBase(w: Walk, dest: unknown, origin: unknown): { base: JsonObject } | { done: unknown } {
   if (!isPresent(dest)) {
     if (mapDirective(w, origin) === 'delete') return { done: undefined };
-    // A null the patch does not touch is kept (every other null deletes its field).
-    if (origin === undefined && dest === null) return { done: KEEP_NULL };
+    // A null the patch does not touch is kept, unless it was an empty node (every other null deletes its field).
+    if (origin === undefined && dest === null) return { done: w.emptyNulls.has(pathKey(w.path)) ? undefined : KEEP_NULL };
     return isMap(origin) ? { base: origin } : { done: undefined };
   }
   if (origin === null) return { done: undefined };
@@ -117,7 +136,7 @@ function walkAssociative(w: Walk, dest: unknown, origin: unknown): unknown {
 
 /** Strategic merge patch with kustomize's (kyaml merge2) semantics; returns undefined when the patch deletes the whole resource (`$patch: delete`). Only merges: keeping the resource's name, kind and namespace (kustomize's ApplySmPatch) is the caller's policy. */
 export function applyStrategicMerge(target: JsonObject, patch: JsonObject): JsonObject | undefined {
-  const w: Walk = { resource: describeResource(target), path: [], schema: rootSchema(gvkOf(target)) };
+  const w: Walk = { resource: describeResource(target), path: [], schema: rootSchema(gvkOf(target)), emptyNulls: findEmptyNulls(target, [], new Set()) };
   const result = walk(w, structuredClone(target), structuredClone(patch));
   return isMap(result) && Object.keys(result).length > 0 ? result : undefined;
 }
