@@ -1,7 +1,7 @@
 // The `weir` command. Handlers return data or run a long-lived process; only this folder prints.
+// Handlers are imported when their command runs: `weir kustomize build` must not pay for loading
+// the control plane (TLS, SQLite) at every start.
 import { Command, Option } from 'commander';
-import { controlplaneCommand } from './controlplane-command.js';
-import { kustomizeBuildCommand } from './kustomize-command.js';
 import { WEIR_VERSION } from './version.js';
 
 const program = new Command()
@@ -17,7 +17,7 @@ program
   .option('--port <port>', 'port to listen on (0 picks a free one)', '6443')
   .option('--address <address>', 'address to listen on', '127.0.0.1')
   .addOption(new Option('--log-level <level>', 'log level').choices(['debug', 'info', 'warn', 'error']).default('info'))
-  .action(controlplaneCommand);
+  .action(async (flags) => (await import('./controlplane-command.js')).controlplaneCommand(flags));
 
 program
   .command('kustomize')
@@ -26,7 +26,7 @@ program
   .description('build a kustomization directory and print the resources, as `kustomize build` does')
   .argument('[dir]', 'the kustomization directory', '.')
   .addOption(new Option('--load-restrictor <restrictor>', 'where files may be loaded from').choices(['LoadRestrictionsRootOnly', 'LoadRestrictionsNone']).default('LoadRestrictionsRootOnly'))
-  .action(kustomizeBuildCommand);
+  .action(async (dir, flags) => (await import('./kustomize-command.js')).kustomizeBuildCommand(dir, flags));
 
 program
   .command('version')

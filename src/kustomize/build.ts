@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { defaultConfig } from './config.js';
 import { KustomizeError } from './errors.js';
-import { diskFileSystem, type FileSystem } from './fs.js';
+import { diskFileSystem, memoizedFileSystem, type FileSystem } from './fs.js';
 import { nameHash } from './hash.js';
 import { createLoader } from './loader.js';
 import { fixNameReferences } from './name-reference.js';
@@ -39,7 +39,7 @@ export interface BuildResult {
 
 /** Builds the kustomization in dir, as `kustomize build dir` does. */
 export function build(dir: string, options: BuildOptions = {}): BuildResult {
-  const fs = options.fs ?? diskFileSystem();
+  const fs = memoizedFileSystem(options.fs ?? diskFileSystem());
   const root = posix.resolve(dir);
   for (const path of [root, posix.resolve(options.boundary ?? '/')]) {
     if (!fs.isDirectory(path)) throw new KustomizeError(`'${path}' is not a directory`, { file: path }, { code: 'kustomize.missing' });

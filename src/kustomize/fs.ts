@@ -68,3 +68,28 @@ export function memoryFileSystem(files: Record<string, string | Uint8Array>): Fi
     },
   };
 }
+
+/**
+ * A file system that answers each question once per build: a tree of overlays reads the same
+ * base many times (20 overlays of one base stat, resolve and read it 20 times), and files do not
+ * change while a build runs.
+ */
+export function memoizedFileSystem(fs: FileSystem): FileSystem {
+  const memo = <T>(fn: (path: string) => T) => {
+    const answers = new Map<string, T>();
+    return (path: string): T => {
+      if (answers.has(path)) return answers.get(path)!;
+      const answer = fn(path);
+      answers.set(path, answer);
+      return answer;
+    };
+  };
+  return {
+    readFile: memo((path) => fs.readFile(path)),
+    exists: memo((path) => fs.exists(path)),
+    isDirectory: memo((path) => fs.isDirectory(path)),
+    readDir: memo((path) => fs.readDir(path)),
+    realPath: memo((path) => fs.realPath(path)),
+    ...(fs.readBytes ? { readBytes: memo((path) => fs.readBytes!(path)) } : {}),
+  };
+}
