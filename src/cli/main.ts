@@ -34,8 +34,7 @@ program
   .action(() => console.log(`weir ${WEIR_VERSION}`));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  console.error(`✗ ${err instanceof Error ? err.message : String(err)}`);
   const hint = (err as { hint?: string }).hint;
-  if (hint) console.error(`  hint: ${hint}`);
-  process.exit(1);
+  process.stderr.write(`✗ ${err instanceof Error ? err.message : String(err)}\n${hint ? `  hint: ${hint}\n` : ''}`);
+  process.exitCode = 1;
 });

@@ -13,7 +13,7 @@ export interface Loader {
   readonly dir: string;
   /** Real path of the boundary. */
   readonly boundary: string;
-  /** Shows a path relative to the boundary, for messages. */
+  /** Shows a path relative to the directory the build started in, for messages. */
   display(path: string): string;
   /** Resolves a relative path and checks it stays inside the boundary. */
   resolve(path: string, where: { file?: string; field?: string }): string;
@@ -30,8 +30,8 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
 
 /** A loader rooted at dir, restricted to boundary (and, with rootOnly, files to dir). */
-export function createLoader(fs: FileSystem, dir: string, boundary: string, rootOnly = false): Loader {
-  const display = (path: string) => posix.relative(boundary, path) || '.';
+export function createLoader(fs: FileSystem, dir: string, boundary: string, rootOnly = false, buildRoot = dir): Loader {
+  const display = (path: string) => posix.relative(buildRoot, path) || '.';
   const loader: Loader = {
     fs, dir, boundary, display,
     resolve(path, where) {
@@ -69,7 +69,7 @@ export function createLoader(fs: FileSystem, dir: string, boundary: string, root
       if (bytes.length > MAX_FILE_BYTES) throw new KustomizeError(`'${display(abs)}' is larger than ${MAX_FILE_BYTES} bytes`, where);
       return bytes;
     },
-    child: (sub) => createLoader(fs, sub, boundary, rootOnly),
+    child: (sub) => createLoader(fs, sub, boundary, rootOnly, buildRoot),
   };
   return loader;
 }
