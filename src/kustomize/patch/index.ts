@@ -7,4 +7,3 @@ export { matchesSelector, type Selector, type PreviousIds } from './selector.js'
 export { applyStrategicMerge } from './strategic-merge.js';
 export { applyJson6902, type Json6902Place } from './json6902.js';
 export { describeResource, effectiveNamespace, gvkOf, isClusterScoped, type ResourceGvk } from './resource-id.js';
-export { parseLabelSelector, matchesRequirements, type Requirement } from './label-selector.js';

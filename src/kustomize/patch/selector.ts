@@ -4,7 +4,7 @@
 // current or any earlier name/namespace; label and annotation selectors use label-selector syntax.
 import type { JsonObject } from '../../apimachinery/index.js';
 import { KustomizeError } from '../errors.js';
-import { matchesRequirements, parseLabelSelector } from './label-selector.js';
+import { matchesRequirements, parseLabelSelector } from '../../apimachinery/index.js';
 import { effectiveNamespace, gvkOf, metadataOf, nameAndNamespace, type ResourceGvk } from './resource-id.js';
 
 /** A patch or replacement target selector. */

@@ -1,6 +1,6 @@
-// Kubernetes label-selector syntax (`a=b,c!=d,e in (x,y),f notin (z),g,!h`), as kustomize uses it
-// for `labelSelector` and `annotationSelector` in patch and replacement targets
-// (k8s.io/apimachinery/pkg/labels.Parse).
+// Kubernetes label-selector syntax (`a=b,c!=d,e in (x,y),f notin (z),g,!h`,
+// k8s.io/apimachinery/pkg/labels.Parse): the API server's `labelSelector=` and kustomize's
+// `labelSelector`/`annotationSelector` in patch and replacement targets.
 
 /** One requirement of a selector (`key=value`, `key in (…)`, `!key`, …). */
 export type Requirement =
