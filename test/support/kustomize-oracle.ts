@@ -4,6 +4,7 @@
 // functions to the same files and compare objects; the live check rebuilds each tree with the
 // real kubectl (kustomize v5.5.0) so recordings cannot drift from the oracle.
 import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYamlStream } from '../../src/kustomize/yaml/index.js';
@@ -71,3 +72,34 @@ export function kubectlKustomize(dir: string): { ok: true; output: Obj[] } | { o
 
 /** Why live scenario checks are skipped. */
 export const KUBECTL_ORACLE_MISSING = 'kubectl is not installed: skipping the live `kubectl kustomize` checks of the recorded scenarios';
+
+/** Output order does not matter to these pure-function scenarios (kustomize sorts by kind): compare by id. */
+function sortById(objs: Obj[]): Obj[] {
+  const id = (o: Obj) => `${String(o.apiVersion)}/${String(o.kind)}/${String((o.metadata as Obj | undefined)?.namespace ?? '')}/${String((o.metadata as Obj | undefined)?.name ?? '')}`;
+  return [...objs].sort((a, b) => id(a).localeCompare(id(b)));
+}
+
+/**
+ * Registers a folder's recorded scenarios twice: `build` against the recorded kubectl output
+ * (always), and the recording against a live `kubectl kustomize` (skipped without kubectl).
+ */
+export function describeScenarios(title: string, scenarios: readonly Scenario[], build: (s: Scenario) => Obj[]): void {
+  describe(`${title} (recorded from kubectl kustomize)`, () => {
+    for (const s of scenarios) {
+      it(s.name, () => {
+        if (s.expectedError) expect(() => build(s)).toThrow(s.expectedError);
+        else expect(sortById(build(s))).toEqual(sortById(s.expected!));
+      });
+    }
+  });
+  const live = scenarios.map((s) => [s, kubectlKustomize(s.dir)] as const);
+  const missing = live[0]?.[1] === undefined;
+  describe.skipIf(missing)(missing ? KUBECTL_ORACLE_MISSING : `${title} (live kubectl kustomize)`, () => {
+    for (const [s, result] of live) {
+      it(`${s.name} matches the recording`, () => {
+        if (s.expectedError) expect(result?.ok).toBe(false);
+        else expect(result).toEqual({ ok: true, output: s.expected });
+      });
+    }
+  });
+}

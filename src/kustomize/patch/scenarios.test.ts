@@ -3,16 +3,10 @@
 // resources, patches, patchesStrategicMerge, patchesJson6902) and compares the objects.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { KUBECTL_ORACLE_MISSING, kubectlKustomize, loadScenarios, parseDocs, type Obj, type Scenario } from '../../../test/support/kustomize-oracle.js';
-import { applyJson6902, applyStrategicMerge, describeResource, matchesSelector, type Selector } from './index.js';
+import { describeScenarios, loadScenarios, parseDocs, type Obj, type Scenario } from '../../../test/support/kustomize-oracle.js';
+import { applyJson6902, applyStrategicMerge, matchesSelector, type Selector } from './index.js';
 
 const scenarios = loadScenarios(join(dirname(fileURLToPath(import.meta.url)), 'testdata'));
-
-/** Output order does not matter here (kustomize sorts by kind); compare by id. */
-function sortById(objs: Obj[]): Obj[] {
-  return [...objs].sort((a, b) => describeResource(a).localeCompare(describeResource(b)));
-}
 
 function patchDocs(s: Scenario, entry: Obj): unknown[] {
   return typeof entry.patch === 'string' ? parseDocs(entry.patch) : s.docs(entry.path as string);
@@ -58,21 +52,4 @@ function build(s: Scenario): Obj[] {
   return resources.filter((r): r is Obj => r !== undefined);
 }
 
-describe('patch scenarios (recorded from kubectl kustomize)', () => {
-  for (const s of scenarios) {
-    it(s.name, () => {
-      if (s.expectedError) expect(() => build(s)).toThrow(s.expectedError);
-      else expect(sortById(build(s))).toEqual(sortById(s.expected!));
-    });
-  }
-});
-
-const live = scenarios.map((s) => [s, kubectlKustomize(s.dir)] as const);
-describe.skipIf(live[0]?.[1] === undefined)(live[0]?.[1] === undefined ? KUBECTL_ORACLE_MISSING : 'patch scenarios (live kubectl kustomize)', () => {
-  for (const [s, result] of live) {
-    it(`${s.name} matches the recording`, () => {
-      if (s.expectedError) expect(result?.ok).toBe(false);
-      else expect(result).toEqual({ ok: true, output: s.expected });
-    });
-  }
-});
+describeScenarios('patch scenarios', scenarios, build);
