@@ -36,6 +36,9 @@ describe.skipIf(!present)('kustomize corpus round trip', () => {
   });
 });
 
-describe.skipIf(present)('kustomize corpus round trip (skipped)', () => {
-  it.skip(`needs the corpus at ${expectedDir}`, () => {});
-});
+// Only where the corpus is missing does the run list a skipped test, saying what it needs.
+if (!present) {
+  describe('kustomize corpus round trip (skipped)', () => {
+    it.skip(`needs the corpus at ${expectedDir}`, () => {});
+  });
+}
