@@ -71,7 +71,7 @@ export function benchKustomize(): void {
     console.log('kustomize: kubectl is not installed, so there is no peer to measure against: skipped');
     return;
   }
-  if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error('run `npm run build` first: the process-per-build figures use ./bin/weir');
+  if (!existsSync(join(root, 'dist/bundle/weir.mjs'))) throw new Error('run `npm run build` first: the process-per-build figures use ./bin/weir');
   if (!existsSync(GNU_TIME)) console.log('kustomize: GNU time (/usr/bin/time, Debian package `time`) is not installed: peak memory is not measured');
   const dir = mkdtempSync(join(tmpdir(), 'weir-kbench-'));
   try {

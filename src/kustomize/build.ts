@@ -50,7 +50,7 @@ export function build(dir: string, options: BuildOptions = {}): BuildResult {
   const loader = createLoader(fs, rootDir, boundary, (options.loadRestrictor ?? 'rootOnly') === 'rootOnly');
   const buildMetadata = loadKustomization(loader).fields.buildMetadata;
   const metadata = new Set(Array.isArray(buildMetadata) ? (buildMetadata as unknown[]) : []);
-  const ctx = { allowPlugins: options.allowPlugins === true, allowRemote: options.allowRemote === true, stack: [rootDir], track: metadata.has('transformerAnnotations') };
+  const ctx = { allowPlugins: options.allowPlugins === true, allowRemote: options.allowRemote === true, stack: [rootDir], track: metadata.has('transformerAnnotations'), bases: new Map() };
   const k = accumulate(loader, acc, ctx, 'root');
   addHashes(acc.resmap.resources);
   fixNameReferences(acc.resmap.resources, acc.config.nameReference);

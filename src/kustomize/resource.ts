@@ -1,5 +1,7 @@
 // A resource in the build: the object plus what kustomize tracks beside it — where it came from,
 // the ids it had before renames (for name references and patch targets), and generator flags.
+import { cloneYamlValue } from './yaml/index.js';
+
 /** A plain JSON object, as resources are held. */
 export type JsonObject = { [key: string]: unknown };
 
@@ -62,6 +64,15 @@ export function idOf(obj: JsonObject): ResId {
 /** The id the resource was loaded with (before any rename). */
 export function originalId(res: Resource): ResId {
   return res.prevIds[0] ?? idOf(res.obj);
+}
+
+/** An independent copy: transformers may change it without touching the original. */
+export function cloneResource(res: Resource): Resource {
+  const copy: Resource = { ...res, obj: cloneYamlValue(res.obj), prevIds: [...res.prevIds], origin: { ...res.origin } };
+  if (res.prefixes) copy.prefixes = [...res.prefixes];
+  if (res.suffixes) copy.suffixes = [...res.suffixes];
+  if (res.transformations) copy.transformations = [...res.transformations];
+  return copy;
 }
 
 /** Records the current id before a transformer renames the resource. */

@@ -11,7 +11,7 @@ import { toFieldSpecs } from './field-spec.js';
 import { generate } from './generators.js';
 import { hasKustomization, loadKustomization, type Kustomization } from './kustomization.js';
 import type { Loader } from './loader.js';
-import { isObject, previousIds, type JsonObject, type Resource } from './resource.js';
+import { cloneResource, isObject, previousIds, type JsonObject, type Resource } from './resource.js';
 import { readResourceFile, parseDocuments } from './resources.js';
 import { ResMap } from './res-map.js';
 import { runListedPlugins } from './plugins.js';
@@ -35,6 +35,8 @@ export interface TargetContext {
   stack: string[];
   /** Record which transformers ran over each resource (buildMetadata: transformerAnnotations). */
   track: boolean;
+  /** Bases already accumulated in this build, by directory and inherited configuration. */
+  bases: Map<string, Accumulator>;
 }
 
 const REMOTE = /^(git::|https?:\/\/|git@|ssh:\/\/|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/;
@@ -126,12 +128,40 @@ function accumulateDir(loader: Loader, acc: Accumulator, ctx: TargetContext, ent
     accumulate(child, acc, inner, 'Component');
     return;
   }
-  const sub: Accumulator = { resmap: new ResMap(), config: structuredClone(acc.config), vars: [], varTargets: new Map() };
-  accumulate(child, sub, inner, 'Kustomization');
+  const sub = accumulateBase(child, acc.config, inner);
   acc.resmap.appendAll(sub.resmap, file);
   mergeConfig(acc.config, sub.config);
   acc.vars.push(...sub.vars);
   for (const [name, res] of sub.varTargets) acc.varTargets.set(name, res);
+}
+
+/**
+ * The result of a base, accumulated once per build: aggregating overlays of one base is the
+ * common shape, and kustomize's cost there is re-reading the base for each overlay. A base's
+ * result depends only on its directory and the configuration it inherits; each use gets a copy.
+ */
+function accumulateBase(loader: Loader, inherited: TransformerConfig, ctx: TargetContext): Accumulator {
+  const key = `${loader.dir}\u0000${JSON.stringify(inherited)}`;
+  let done = ctx.bases.get(key);
+  if (done === undefined) {
+    const sub: Accumulator = { resmap: new ResMap(), config: structuredClone(inherited), vars: [], varTargets: new Map() };
+    accumulate(loader, sub, ctx, 'Kustomization');
+    done = copyAccumulator(sub);
+    ctx.bases.set(key, done);
+  }
+  return copyAccumulator(done);
+}
+
+function copyAccumulator(acc: Accumulator): Accumulator {
+  const resmap = new ResMap();
+  const copies = new Map<Resource, Resource>();
+  for (const res of acc.resmap.resources) {
+    const copy = cloneResource(res);
+    copies.set(res, copy);
+    resmap.append(copy);
+  }
+  const varTargets = new Map([...acc.varTargets].map(([name, res]) => [name, copies.get(res) ?? res] as const));
+  return { resmap, config: acc.config, vars: acc.vars, varTargets };
 }
 
 function absorbGenerated(acc: Accumulator, loader: Loader, kind: 'ConfigMap' | 'Secret', args: unknown, f: JsonObject, where: { file: string; field: string }): void {

@@ -1,19 +1,23 @@
-// `weir kustomize build DIR` as a user runs it: the same bytes as `kubectl kustomize DIR` on
-// stdout, and on failure a one-line error naming the file on stderr with a non-zero exit.
+// `weir kustomize build DIR` as a user runs it — `bin/weir` on the bundle `npm ci` builds (built
+// afresh here) — the same bytes as `kubectl kustomize DIR` on stdout, and on failure a one-line
+// error naming the file on stderr with a non-zero exit.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubectlInstalled } from '../support/kubectl.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const tree = mkdtempSync(join(tmpdir(), 'weir-kcli-'));
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts/bundle-cli.mjs')], { cwd: root, stdio: 'inherit' });
+});
 
 function weir(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(root, 'bin/weir'), ...args], { cwd: root, encoding: 'utf8' });
 }
 
 function write(files: Record<string, string>): void {

@@ -159,4 +159,13 @@ patchesJson6902:
       'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: keep}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: rb}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: r}\nsubjects:\n- {kind: ServiceAccount, name: x, namespace: other}\n- {kind: ServiceAccount, name: y}\n- {kind: User, name: u}\n',
     },
   },
+  'one base in several overlays: each gets its own copy, YAML source text kept': {
+    files: {
+      'kustomization.yaml': 'resources: [a, b]\n',
+      'base/kustomization.yaml': 'resources: [app.yaml]\nconfigMapGenerator:\n- name: cfg\n  literals: [A=1]\n',
+      'base/app.yaml': `${deployment('web', '        args: [--svc=$(SVC)]\n')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations: {mode: 0755, flag: yes, empty: ~}\nspec: {selector: {app: web}}\n`,
+      'a/kustomization.yaml': 'resources: [../base]\nnamePrefix: a-\nnamespace: a\nvars:\n- name: SVC\n  objref: {apiVersion: v1, kind: Service, name: web}\npatches:\n- patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n    spec: {replicas: 2, template: {spec: {serviceAccountName: null}}}\n',
+      'b/kustomization.yaml': 'resources: [../base]\nnamePrefix: b-\nnamespace: b\ncommonLabels: {tier: b}\nimages:\n- name: nginx\n  newTag: "2.0"\n',
+    },
+  },
 };

@@ -2,7 +2,7 @@
 // JSON 6902 as kustomize does, find targets by id or selector, apply, drop deleted resources.
 import { KustomizeError } from '../errors.js';
 import { applyJson6902, applyStrategicMerge, matchesSelector, type Selector } from '../patch/index.js';
-import { formatId, idOf, isObject, metadataOf, rememberId, type JsonObject, type ResId, type Resource } from '../resource.js';
+import { formatId, idKey, idOf, isObject, metadataOf, rememberId, type JsonObject, type ResId, type Resource } from '../resource.js';
 import type { ResMap } from '../res-map.js';
 import { annotationsAsStrings } from '../resources.js';
 import { parseYamlStream } from '../yaml/index.js';
@@ -67,6 +67,7 @@ function findById(resmap: ResMap, id: ResId, src: PatchSource): Resource {
 /** Applies a strategic merge patch to one resource, keeping its name and kind unless allowed. */
 function mergeInto(resmap: ResMap, res: Resource, patch: JsonObject, options: JsonObject): void {
   const { name, namespace, kind } = idOf(res.obj);
+  const before = idKey(idOf(res.obj));
   const allowName = options.allowNameChange === true;
   const allowKind = options.allowKindChange === true;
   if (allowName || allowKind) rememberId(res);
@@ -82,7 +83,7 @@ function mergeInto(resmap: ResMap, res: Resource, patch: JsonObject, options: Js
   // A patch never moves a resource to another namespace.
   if (namespace) meta.namespace = namespace;
   else delete meta.namespace;
-  resmap.invalidate();
+  if (idKey(idOf(res.obj)) !== before) resmap.invalidate();
 }
 
 /** One `patches:` entry (or a patchesJson6902 entry, which always has a target). */
@@ -91,9 +92,10 @@ export function applyPatch(resmap: ResMap, src: PatchSource, target: Selector | 
   if (parsed.kind === 'json6902') {
     if (!target) throw new KustomizeError('a JSON 6902 patch needs a target', { file: src.file, field: src.field });
     for (const res of select(resmap, target)) {
+      const before = idKey(idOf(res.obj));
       res.obj = applyJson6902(res.obj, parsed.ops, { file: src.file, resource: formatId(idOf(res.obj)) });
+      if (idKey(idOf(res.obj)) !== before) resmap.invalidate();
     }
-    resmap.invalidate();
     return;
   }
   for (const patch of parsed.patches) {

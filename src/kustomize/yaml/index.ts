@@ -8,5 +8,5 @@
 // scalars (`>`) already carry the newline kustomize's go-yaml round trip adds; aliases are
 // expanded into independent copies. When a plain scalar's source text differs from how its
 // value prints (`0755` read as 493), `scalarSourceText` still has it.
-export { parseYamlStream, scalarSourceText, type YamlDocument, YamlSyntaxError } from './read.js';
+export { cloneYamlValue, parseYamlStream, scalarSourceText, type YamlDocument, YamlSyntaxError } from './read.js';
 export { stringifyResourceStream } from './write.js';

@@ -37,6 +37,29 @@ export function scalarSourceText(container: object, key: string | number): strin
   return sourceTexts.get(container)?.get(key);
 }
 
+/**
+ * A deep copy of a value read by parseYamlStream (or built from such values) that keeps the
+ * scalar source texts, so that the copy prints and merges exactly as the original would.
+ */
+export function cloneYamlValue<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  const texts = sourceTexts.get(value);
+  let out: object;
+  if (Array.isArray(value)) {
+    out = value.map((item: unknown) => cloneYamlValue(item));
+  } else {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      // A `__proto__` key is data here: define it rather than set the prototype.
+      if (k === '__proto__') Object.defineProperty(copy, k, { value: cloneYamlValue(v), enumerable: true, writable: true, configurable: true });
+      else copy[k] = cloneYamlValue(v);
+    }
+    out = copy;
+  }
+  if (texts !== undefined) sourceTexts.set(out, new Map(texts));
+  return out as T;
+}
+
 interface Walk { budget: number; readonly copy: boolean }
 
 function finishChild(parent: object, key: string | number, child: unknown, walk: Walk): unknown {
