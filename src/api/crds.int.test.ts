@@ -1,0 +1,76 @@
+// The Flux CRDs in a real (in-process) control plane, through @kubernetes/client-node: they are
+// accepted, established and served, and a minimal GitRepository can be created and read back.
+import { ApiextensionsV1Api, KubernetesObjectApi, type KubernetesObject, type V1CustomResourceDefinition } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestControlPlane, type TestControlPlane } from '../../test/support/control-plane.js';
+import { fluxCrds } from './crds.js';
+import type { GitRepository } from './gitrepository-types.js';
+import { gitRepositoryWithDefaults } from './gitrepository.js';
+
+let plane: TestControlPlane;
+let objects: KubernetesObjectApi;
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const minimal = (name: string): GitRepository => ({
+  apiVersion: 'source.toolkit.fluxcd.io/v1',
+  kind: 'GitRepository',
+  metadata: { name, namespace: 'default' },
+  spec: { url: 'https://github.com/stefanprodan/podinfo', interval: '1m' },
+});
+
+beforeAll(async () => {
+  plane = await startTestControlPlane();
+  objects = KubernetesObjectApi.makeApiClient(plane.kubeConfig);
+  const apiext = plane.kubeConfig.makeApiClient(ApiextensionsV1Api);
+  for (const crd of fluxCrds()) await apiext.createCustomResourceDefinition({ body: crd as unknown as V1CustomResourceDefinition });
+});
+afterAll(() => plane?.dispose());
+
+describe('Flux CRDs in the control plane', () => {
+  it('are established with the names accepted as written', async () => {
+    const apiext = plane.kubeConfig.makeApiClient(ApiextensionsV1Api);
+    for (const name of ['gitrepositories.source.toolkit.fluxcd.io', 'kustomizations.kustomize.toolkit.fluxcd.io']) {
+      const crd = await until(async () => {
+        const got = await apiext.readCustomResourceDefinition({ name });
+        return got.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ? got : undefined;
+      });
+      expect(crd.status?.acceptedNames).toMatchObject({ kind: crd.spec.names.kind, shortNames: crd.spec.names.shortNames });
+    }
+  });
+
+  it('serves GitRepository: a minimal object is created and read back', async () => {
+    await objects.create(minimal('podinfo') as unknown as KubernetesObject);
+    const read = (await objects.read({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name: 'podinfo', namespace: 'default' } })) as unknown as GitRepository;
+    expect(read.spec).toMatchObject({ url: 'https://github.com/stefanprodan/podinfo', interval: '1m' });
+    expect(read.metadata.generation).toBe(1);
+    // Whatever the server defaulted, Weir's defaults complete it the way the schema says.
+    expect(gitRepositoryWithDefaults(read).spec).toMatchObject({ timeout: '60s', ref: { branch: 'master' } });
+  });
+
+  it('serves Kustomization', async () => {
+    const ks = {
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', metadata: { name: 'apps', namespace: 'default' },
+      spec: { interval: '10m', prune: true, sourceRef: { kind: 'GitRepository', name: 'podinfo' } },
+    };
+    const created = await objects.create(ks as KubernetesObject);
+    expect(created.metadata?.uid).toBeTruthy();
+  });
+
+  // The control plane does not apply CRD structural defaults yet (src/controlplane has no
+  // defaulting step); a real API server returns spec.timeout 60s and status.observedGeneration -1
+  // on create. `it.fails` turns red once the control plane defaults, so this can become `it`.
+  it.fails('applies the schema defaults on create, as the API server does', async () => {
+    const created = (await objects.create(minimal('defaulted') as unknown as KubernetesObject)) as unknown as GitRepository;
+    expect(created.spec.timeout).toBe('60s');
+    expect(created.status).toEqual({ observedGeneration: -1 });
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { classifyGitError, redactSecrets, summariseStderr } from './errors.js';
+
+describe('classifyGitError', () => {
+  it('recognises refused credentials', () => {
+    expect(classifyGitError("fatal: Authentication failed for 'https://example.com/x.git/'")).toBe('AuthenticationFailed');
+    expect(classifyGitError("fatal: could not read Username for 'https://example.com': terminal prompts disabled")).toBe('AuthenticationFailed');
+    expect(classifyGitError('git@example.com: Permission denied (publickey).')).toBe('AuthenticationFailed');
+    expect(classifyGitError('Host key verification failed.')).toBe('AuthenticationFailed');
+  });
+
+  it('recognises bad URLs', () => {
+    expect(classifyGitError("fatal: transport 'file' not allowed")).toBe('URLInvalid');
+    expect(classifyGitError("git: 'remote-foo' is not a git command.\nfatal: Unable to find remote helper for 'foo'")).toBe('URLInvalid');
+  });
+
+  it('calls everything else a git operation failure', () => {
+    expect(classifyGitError('fatal: unable to access: Failed to connect to 127.0.0.1 port 1: Connection refused')).toBe('GitOperationFailed');
+    expect(classifyGitError("fatal: couldn't find remote ref refs/heads/nope")).toBe('GitOperationFailed');
+  });
+});
+
+describe('redactSecrets', () => {
+  it('removes secret values and URL credentials', () => {
+    const text = "fatal: Authentication failed for 'https://bob:hunter22@example.com/x.git' token=s3cr3t-token";
+    const out = redactSecrets(text, ['s3cr3t-token', 'hunter22']);
+    expect(out).not.toContain('hunter22');
+    expect(out).not.toContain('s3cr3t-token');
+    expect(out).toContain('https://***@example.com/x.git');
+  });
+});
+
+describe('summariseStderr', () => {
+  it('keeps the error lines and drops progress and hints', () => {
+    expect(summariseStderr('hint: something\nReceiving objects: 10%\nfatal: it broke\n')).toBe('fatal: it broke');
+  });
+});

@@ -1,0 +1,100 @@
+// Runs one `git` process: argument arrays only (never a shell), a hard timeout that kills the
+// whole process group (git forks git-remote-http, ssh, upload-pack), and redacted errors.
+import { spawn } from 'node:child_process';
+import { GitError, classifyGitError, redactSecrets, summariseStderr } from './errors.js';
+
+/** What a finished git command printed. */
+export interface GitOutput {
+  stdout: string;
+  stderr: string;
+}
+
+/** Options for one git invocation. */
+export interface RunGitOptions {
+  /** The complete environment (sessions build it; nothing is inherited). */
+  env: NodeJS.ProcessEnv;
+  /** Killed (with its children) after this long. */
+  timeoutMs: number;
+  cwd?: string;
+  /** Values to scrub from any message built from git's output. */
+  secrets?: readonly string[];
+  /** Written to stdin, then stdin is closed. */
+  input?: string | Buffer;
+  /** Exit codes that are answers rather than failures (e.g. 1 for `merge-base --is-ancestor`). */
+  okExitCodes?: readonly number[];
+  /** Aborts the command like a timeout does. */
+  signal?: AbortSignal;
+  /** The program to run (default `git`); verification runs `gpg` through the same path. */
+  program?: string;
+}
+
+/** A git result that includes the exit code (for commands whose non-zero codes mean "no"). */
+export interface GitResult extends GitOutput {
+  exitCode: number;
+}
+
+const AUTH_HINT = 'check the Secret in spec.secretRef: username and password, bearerToken, or identity and known_hosts for SSH';
+
+/** Formats a timeout the way users write them: 60000 → "60s", 1500 → "1500ms". */
+export function formatTimeout(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/** The subcommand for messages: `git -C x -c a=b fetch …` → "git fetch". */
+function describe(program: string, args: readonly string[]): string {
+  if (program !== 'git') return program;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-C' || arg === '-c' || arg === '--git-dir' || arg === '--work-tree') { i++; continue; }
+    if (!arg.startsWith('-')) return `git ${arg}`;
+  }
+  return 'git';
+}
+
+/** Runs git and resolves with its output; rejects with a classified, redacted GitError. */
+export function runGit(args: readonly string[], options: RunGitOptions): Promise<GitResult> {
+  const program = options.program ?? 'git';
+  const what = describe(program, args);
+  const secrets = options.secrets ?? [];
+  return new Promise((resolvePromise, reject) => {
+    // detached: a new process group we can kill as a whole, and no controlling terminal to prompt on.
+    const child = spawn(program, [...args], { cwd: options.cwd, env: options.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let stopped: 'timeout' | 'abort' | undefined;
+    const killGroup = () => {
+      try { if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
+    };
+    const timer = setTimeout(() => { stopped = 'timeout'; killGroup(); }, options.timeoutMs);
+    const onAbort = () => { stopped = 'abort'; killGroup(); };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdin.on('error', () => undefined); // the process may exit before reading its input
+    child.stdin.end(options.input ?? '');
+    const finish = () => { clearTimeout(timer); options.signal?.removeEventListener('abort', onAbort); };
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      finish();
+      const hint = error.code === 'ENOENT' ? `install ${program} and make sure it is on PATH` : undefined;
+      reject(new GitError('GitOperationFailed', `${what} could not start: ${error.message}`, { hint, cause: error }));
+    });
+    child.on('close', (code) => {
+      finish();
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (stopped === 'timeout') {
+        reject(new GitError('GitOperationFailed', `${what} timed out after ${formatTimeout(options.timeoutMs)}`, { timedOut: true, hint: 'check that the server is reachable, or raise spec.timeout' }));
+        return;
+      }
+      if (stopped === 'abort') { reject(new GitError('GitOperationFailed', `${what} was cancelled`)); return; }
+      const exitCode = code ?? -1;
+      if (exitCode === 0 || options.okExitCodes?.includes(exitCode)) { resolvePromise({ stdout, stderr, exitCode }); return; }
+      const clean = redactSecrets(stderr, secrets);
+      const detail = summariseStderr(clean) || `exit code ${exitCode}`;
+      const reason = classifyGitError(clean);
+      // git's own wording ("could not read Username … terminal prompts disabled") hides that the credentials were refused.
+      const message = reason === 'AuthenticationFailed' ? `${what} failed: authentication failed: ${detail}` : `${what} failed: ${detail}`;
+      reject(new GitError(reason, redactSecrets(message, secrets), reason === 'AuthenticationFailed' ? { hint: AUTH_HINT } : {}));
+    });
+  });
+}

@@ -1,0 +1,279 @@
+// Real git servers on loopback for tests — `git daemon` (git://) and `git http-backend` behind a
+// small CGI bridge with HTTP basic auth — plus repositories that tests shape commit by commit.
+// Everything runs with an isolated git environment, in temp dirs, and is torn down by close().
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createNetServer, connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** The environment every test git command runs with: no user/system config, fixed identity and dates. */
+export function testGitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH, HOME: tmpdir(), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0',
+    GIT_AUTHOR_NAME: 'Test Author', GIT_AUTHOR_EMAIL: 'author@example.com', GIT_COMMITTER_NAME: 'Test Committer',
+    GIT_COMMITTER_EMAIL: 'committer@example.com', LC_ALL: 'C', ...extra,
+  };
+}
+
+/** Runs a program (git by default) and returns its trimmed stdout; rejects with stderr on failure. */
+export function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; program?: string; input?: string } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(options.program ?? 'git', args, { cwd: options.cwd, env: options.env ?? testGitEnv() });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdin.on('error', () => undefined); // git may exit before reading its input
+    child.stdin.end(options.input ?? '');
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`${options.program ?? 'git'} ${args.join(' ')} failed (${code}): ${err}`))));
+  });
+}
+
+/** A file to commit: text, or text with a mode (0o755 for executables); null deletes the file. */
+export type TestFile = string | { content: string; mode: number } | null;
+
+/** Signs commits and tags with a key from a test keyring. */
+export interface TestSigner {
+  gnupgHome: string;
+  keyId: string;
+}
+
+/** A bare repository (what servers serve) plus a working clone that pushes to it. */
+export class TestRepository {
+  private constructor(readonly name: string, readonly bareDir: string, readonly workDir: string) {}
+
+  /** Creates `<root>/<name>.git` (served) with its working clone, on branch `defaultBranch` (default main). */
+  static async create(root: string, name: string, options: { defaultBranch?: string } = {}): Promise<TestRepository> {
+    const bareDir = join(root, `${name}.git`);
+    const workDir = join(root, '.work', name);
+    await mkdir(dirname(workDir), { recursive: true });
+    const branch = options.defaultBranch ?? 'main';
+    await run(['init', '--quiet', '--bare', `--initial-branch=${branch}`, bareDir]);
+    for (const [k, v] of [['uploadpack.allowFilter', 'true'], ['uploadpack.allowAnySHA1InWant', 'true'], ['http.receivepack', 'true']]) {
+      await run(['--git-dir', bareDir, 'config', k!, v!]);
+    }
+    await run(['init', '--quiet', `--initial-branch=${branch}`, workDir]);
+    await run(['remote', 'add', 'origin', bareDir], { cwd: workDir });
+    return new TestRepository(name, bareDir, workDir);
+  }
+
+  /** Runs git in the working clone. */
+  git(args: string[], env?: Record<string, string>): Promise<string> {
+    return run(args, { cwd: this.workDir, env: testGitEnv(env) });
+  }
+
+  /** Writes files, commits them on `branch` (default: current) and pushes; returns the commit id. */
+  async commit(files: Record<string, TestFile>, message: string, options: { branch?: string; sign?: TestSigner; force?: boolean } = {}): Promise<string> {
+    if (options.branch) await this.git(['checkout', '--quiet', '-B', options.branch]);
+    for (const [path, file] of Object.entries(files)) {
+      const full = join(this.workDir, path);
+      if (file === null) { await rm(full, { force: true }); continue; }
+      await mkdir(dirname(full), { recursive: true });
+      await writeFile(full, typeof file === 'string' ? file : file.content);
+      if (typeof file !== 'string') await chmod(full, file.mode);
+    }
+    await this.git(['add', '--all']);
+    await this.git([...signArgs(options.sign), 'commit', '--quiet', '--allow-empty', ...(options.sign ? ['-S'] : []), '-m', message], signEnv(options.sign));
+    const branch = await this.git(['rev-parse', '--abbrev-ref', 'HEAD']);
+    await this.git(['push', '--quiet', ...(options.force ? ['--force'] : []), 'origin', `HEAD:refs/heads/${branch}`]);
+    return this.git(['rev-parse', 'HEAD']);
+  }
+
+  /** Stages a submodule (gitlink + .gitmodules entry) for the next commit(); `url` may be relative (`../lib.git`). */
+  async stageSubmodule(path: string, url: string, commit: string): Promise<void> {
+    await this.git(['config', '-f', '.gitmodules', `submodule.${path}.path`, path]);
+    await this.git(['config', '-f', '.gitmodules', `submodule.${path}.url`, url]);
+    // The (empty) directory must exist, or `git add --all` would stage the gitlink's removal.
+    await mkdir(join(this.workDir, path), { recursive: true });
+    await this.git(['update-index', '--add', '--cacheinfo', `160000,${commit},${path}`]);
+  }
+
+  /** Replaces the tip of `branch` with a new commit and force-pushes it (history rewritten). */
+  async forcePush(branch: string, files: Record<string, TestFile>, message: string): Promise<string> {
+    await this.git(['checkout', '--quiet', branch]);
+    await this.git(['reset', '--quiet', '--hard', 'HEAD~1']);
+    return this.commit(files, message, { force: true });
+  }
+
+  /** Creates and pushes a branch at `from` (default HEAD). */
+  async createBranch(name: string, from = 'HEAD'): Promise<void> {
+    await this.git(['branch', '--force', name, from]);
+    await this.git(['push', '--quiet', 'origin', `refs/heads/${name}:refs/heads/${name}`]);
+  }
+
+  /** Deletes a branch on the server. */
+  async deleteBranch(name: string): Promise<void> {
+    await this.git(['push', '--quiet', 'origin', '--delete', name]);
+  }
+
+  /** Tags `target` (default HEAD), lightweight or annotated (optionally signed), and pushes; returns the tag's object id. */
+  async tag(name: string, options: { annotated?: boolean; message?: string; target?: string; sign?: TestSigner } = {}): Promise<string> {
+    const kind = options.sign ? ['-s'] : options.annotated ? ['-a'] : [];
+    const message = kind.length > 0 ? ['-m', options.message ?? `release ${name}`] : [];
+    await this.git([...signArgs(options.sign), 'tag', '--force', ...kind, ...message, name, options.target ?? 'HEAD'], signEnv(options.sign));
+    await this.git(['push', '--quiet', '--force', 'origin', `refs/tags/${name}:refs/tags/${name}`]);
+    return this.git(['rev-parse', `refs/tags/${name}`]);
+  }
+
+  /** The commit a local branch or tag points to. */
+  rev(ref: string): Promise<string> {
+    return this.git(['rev-parse', `${ref}^{commit}`]);
+  }
+}
+
+function signArgs(sign?: TestSigner): string[] {
+  return sign ? ['-c', 'gpg.program=gpg', '-c', `user.signingkey=${sign.keyId}`] : [];
+}
+function signEnv(sign?: TestSigner): Record<string, string> | undefined {
+  return sign ? { GNUPGHOME: sign.gnupgHome } : undefined;
+}
+
+/** A running test server. */
+export interface TestServer {
+  /** Base URL; a repository `<name>` is at `${url}/<name>.git`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A port nothing listens on (it was free a moment ago). */
+export async function closedPort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on 127.0.0.1:${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Starts `git daemon` serving every repository under baseDir at git://127.0.0.1:<port>/. */
+export async function startGitDaemon(baseDir: string): Promise<TestServer> {
+  const port = await closedPort();
+  const child = spawn('git', ['daemon', '--listen=127.0.0.1', `--port=${port}`, '--export-all', '--reuseaddr', '--informative-errors', `--base-path=${baseDir}`, baseDir],
+    { env: testGitEnv(), detached: true, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  await waitForPort(port);
+  return {
+    url: `git://127.0.0.1:${port}`, port,
+    async close() {
+      try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+      await exited;
+    },
+  };
+}
+
+/** One request the HTTP git server saw. */
+export interface GitHttpRequest {
+  method: string;
+  path: string;
+  query: string;
+  /** The protocol v2 command of an upload-pack POST (`ls-refs`, `fetch`), when readable. */
+  command?: string;
+  status?: number;
+}
+
+/** The HTTP server handle: also lists the requests it served. */
+export interface GitHttpServer extends TestServer {
+  requests: GitHttpRequest[];
+}
+
+/** Starts `git http-backend` behind a CGI bridge, optionally requiring HTTP basic credentials. */
+export async function startGitHttpServer(projectRoot: string, options: { username?: string; password?: string } = {}): Promise<GitHttpServer> {
+  const requests: GitHttpRequest[] = [];
+  const server = createHttpServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const record: GitHttpRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.search.slice(1) };
+    requests.push(record);
+    res.on('finish', () => (record.status = res.statusCode));
+    if (options.username !== undefined) {
+      const expected = `Basic ${Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64')}`;
+      if (req.headers.authorization !== expected) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="weir-test"', 'Content-Type': 'text/plain' }).end('unauthorized\n');
+        return;
+      }
+    }
+    serveCgi(projectRoot, req, res, url, record, options.username);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`, port, requests,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+function serveCgi(root: string, req: IncomingMessage, res: ServerResponse, url: URL, record: GitHttpRequest, user?: string): void {
+  const env: NodeJS.ProcessEnv = {
+    ...testGitEnv(), GIT_PROJECT_ROOT: root, GIT_HTTP_EXPORT_ALL: '1', REQUEST_METHOD: req.method ?? 'GET',
+    PATH_INFO: decodeURIComponent(url.pathname), QUERY_STRING: url.search.slice(1), CONTENT_TYPE: req.headers['content-type'] ?? '',
+    REMOTE_ADDR: req.socket.remoteAddress ?? '127.0.0.1', REMOTE_USER: user ?? '',
+  };
+  if (req.headers['content-length']) env.CONTENT_LENGTH = req.headers['content-length'];
+  if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = String(req.headers['content-encoding']);
+  if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol']);
+  const child = spawn('git', ['http-backend'], { env });
+  let sniffed = false;
+  req.on('data', (chunk: Buffer) => {
+    if (sniffed) return;
+    sniffed = true;
+    if (!req.headers['content-encoding']) record.command = /command=([a-z-]+)/.exec(chunk.subarray(0, 200).toString('latin1'))?.[1];
+  });
+  req.pipe(child.stdin);
+  child.stdin.on('error', () => undefined);
+  let head = Buffer.alloc(0);
+  let headersDone = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (headersDone) { res.write(chunk); return; }
+    head = Buffer.concat([head, chunk]);
+    const text = head.toString('latin1');
+    const end = text.search(/\r?\n\r?\n/);
+    if (end < 0) return;
+    headersDone = true;
+    const separator = /\r?\n\r?\n/.exec(text.slice(end))![0].length;
+    let status = 200;
+    const headers: Record<string, string> = {};
+    for (const line of text.slice(0, end).split(/\r?\n/)) {
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).trim();
+      const value = line.slice(colon + 1).trim();
+      if (name.toLowerCase() === 'status') status = Number.parseInt(value, 10);
+      else headers[name] = value;
+    }
+    res.writeHead(status, headers);
+    res.write(head.subarray(end + separator));
+  });
+  child.on('close', () => { if (!headersDone) res.writeHead(502); res.end(); });
+}
+
+/** A TCP server that accepts connections and never answers (to test timeouts). */
+export async function startBlackholeServer(): Promise<TestServer> {
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); socket.on('error', () => undefined); });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`, port,
+    close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
+  };
+}
+
+/** A fresh temp dir, removed by the returned cleanup. */
+export async function tempDir(prefix = 'weir-test-'): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
