@@ -19,6 +19,9 @@ export interface RuntimeObject {
   [key: string]: unknown;
 }
 
+/** An object an event is about: any typed Kubernetes object fits (no index signature needed). */
+export type EventSubject = Pick<RuntimeObject, 'apiVersion' | 'kind' | 'metadata'>;
+
 /** Names one object (the shape of src/kube's ObjectRef). */
 export interface RuntimeObjectRef {
   apiVersion: string;

@@ -1,7 +1,7 @@
 // Pure builders of what the EventRecorder writes: the core/v1 Event (as client-go's recorder makes
 // it) and the JSON Flux controllers POST to notification-controller (fluxcd/pkg runtime/events,
 // flux-spec §4.1). Kept apart from the I/O so the exact shapes are easy to test.
-import type { RuntimeObject } from './client.js';
+import type { EventSubject, RuntimeObject } from './client.js';
 
 /** Kubernetes event type, plus Flux's `Trace` (recorded in Kubernetes as Normal, never forwarded). */
 export type EventType = 'Normal' | 'Warning' | 'Trace';
@@ -20,7 +20,7 @@ export interface InvolvedObject {
 }
 
 /** The object reference client-go's reference.GetReference builds. */
-export function involvedObjectOf(obj: RuntimeObject): InvolvedObject {
+export function involvedObjectOf(obj: EventSubject): InvolvedObject {
   const { name, namespace, uid, resourceVersion } = obj.metadata;
   return {
     kind: obj.kind,
@@ -43,7 +43,7 @@ export function apiGroupOf(apiVersion: string): string {
  * `source.toolkit.fluxcd.io/revision`; keys that already hold a `/` are kept), then the object's
  * `event.toolkit.fluxcd.io/*` annotations. Keys sorted, as Go marshals a map.
  */
-export function eventMetadata(obj: RuntimeObject, metadata: Record<string, string> = {}): Record<string, string> {
+export function eventMetadata(obj: EventSubject, metadata: Record<string, string> = {}): Record<string, string> {
   const group = apiGroupOf(obj.apiVersion);
   const entries: Array<[string, string]> = Object.entries(metadata).map(([k, v]) => [k.includes('/') || !group ? k : `${group}/${k}`, v]);
   for (const [k, v] of Object.entries(obj.metadata.annotations ?? {})) {
@@ -71,7 +71,7 @@ export interface FluxEvent {
 
 /** Builds the JSON POSTed to notification-controller for a Normal (info) or Warning (error) event. */
 export function fluxEvent(options: {
-  obj: RuntimeObject; type: 'Normal' | 'Warning'; reason: string; message: string;
+  obj: EventSubject; type: 'Normal' | 'Warning'; reason: string; message: string;
   metadata: Record<string, string>; controller: string; instance: string; at: Date;
 }): FluxEvent {
   const { obj, type, reason, message, metadata, controller, instance, at } = options;
@@ -89,7 +89,7 @@ export function fluxEvent(options: {
 
 /** Builds a new core/v1 Event about an object (client-go's makeEvent; count 1). */
 export function kubeEvent(options: {
-  obj: RuntimeObject; name: string; type: 'Normal' | 'Warning'; reason: string; message: string;
+  obj: EventSubject; name: string; type: 'Normal' | 'Warning'; reason: string; message: string;
   annotations: Record<string, string>; controller: string; instance: string; at: Date;
 }): RuntimeObject {
   const { obj, name, type, reason, message, annotations, controller, instance, at } = options;

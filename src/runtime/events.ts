@@ -8,7 +8,7 @@
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { errorMessage } from '../lib/index.js';
-import { apiErrorStatus, type RuntimeClient, type RuntimeObject } from './client.js';
+import { apiErrorStatus, type EventSubject, type RuntimeClient, type RuntimeObject } from './client.js';
 import { eventMetadata, fluxEvent, kubeEvent, kubeTime, type EventType } from './event-payload.js';
 
 /** Options of an EventRecorder. */
@@ -49,7 +49,7 @@ export class EventRecorder {
   }
 
   /** Writes (or counts again) a core/v1 Event and, unless Trace, POSTs Flux's event JSON; resolves when both are done; never rejects. */
-  async record(obj: RuntimeObject, type: EventType, reason: string, message: string, metadata?: Record<string, string>): Promise<void> {
+  async record(obj: EventSubject, type: EventType, reason: string, message: string, metadata?: Record<string, string>): Promise<void> {
     const meta = eventMetadata(obj, metadata);
     const log = this.options.logger.child({ name: obj.metadata.name, namespace: obj.metadata.namespace, 'reconciler kind': obj.kind });
     log.trace({ reason, type, annotations: meta }, message); // Flux logs every event at trace level
@@ -105,7 +105,7 @@ export class EventRecorder {
   }
 
   /** `<object name>.<16 hex digits>`: client-go's name, the time in nanoseconds (a counter keeps names unique within a millisecond). */
-  private eventName(obj: RuntimeObject, at: Date): string {
+  private eventName(obj: EventSubject, at: Date): string {
     this.sequence = (this.sequence + 1) % 1_000_000;
     const nanos = BigInt(at.getTime()) * 1_000_000n + BigInt(this.sequence);
     return `${obj.metadata.name}.${nanos.toString(16).padStart(16, '0')}`;
@@ -137,7 +137,7 @@ export class EventRecorder {
 }
 
 interface PendingEvent {
-  obj: RuntimeObject;
+  obj: EventSubject;
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;

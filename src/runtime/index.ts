@@ -5,7 +5,7 @@
 // It must never know a Flux kind or reconcile anything itself, never import a controller, and
 // never reach the control plane except through the client it is given (RuntimeClient, which
 // src/kube's KubeClient satisfies).
-export { apiErrorStatus, describeRef, type RuntimeClient, type RuntimeObject, type RuntimeObjectMeta, type RuntimeObjectRef } from './client.js';
+export { apiErrorStatus, describeRef, type EventSubject, type RuntimeClient, type RuntimeObject, type RuntimeObjectMeta, type RuntimeObjectRef } from './client.js';
 export { runController, splitKey, type ControllerOptions, type RunningController } from './controller.js';
 export { apiGroupOf, EVENT_ANNOTATION_PREFIX, eventMetadata, fluxEvent, involvedObjectOf, kubeEvent, kubeTime, type EventType, type FluxEvent, type InvolvedObject } from './event-payload.js';
 export { EventRecorder, type EventRecorderOptions } from './events.js';

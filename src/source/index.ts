@@ -21,3 +21,4 @@ export {
 export { buildTarball, writeTarball, type TarballInfo } from './artifact/tarball.js';
 export { ArtifactStorage, type ArtifactOwner, type ArtifactRecord, type ArtifactStorageOptions } from './artifact/storage.js';
 export { startArtifactServer, type ArtifactServer, type ArtifactServerOptions } from './artifact/server.js';
+export { startSourceController, type SourceController, type SourceControllerOptions } from './source-controller.js';

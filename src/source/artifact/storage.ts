@@ -130,6 +130,11 @@ export class ArtifactStorage {
     return doomed.map((f) => relative(this.root, f.full).split(sep).join('/'));
   }
 
+  /** Removes one artifact file (a digest mismatch). */
+  async removeArtifact(path: string): Promise<void> {
+    await rm(this.localPath(path), { force: true });
+  }
+
   /** Removes every artifact of an object (on deletion). */
   async removeAll(owner: ArtifactOwner): Promise<void> {
     await rm(this.localPath(posix.join(owner.kind.toLowerCase(), owner.namespace, owner.name)), { recursive: true, force: true });

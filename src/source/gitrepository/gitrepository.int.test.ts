@@ -1,0 +1,197 @@
+// The GitRepository controller end to end: a real control plane, the Flux CRDs, real git servers
+// (smart HTTP with basic auth) and the controller's artifact server — reconciled as Flux does.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fluxCrds, type GitRepository } from '../../api/index.js';
+import { KubeClient, type KubeObject } from '../../kube/index.js';
+import { EventRecorder, RuntimeMetrics } from '../../runtime/index.js';
+import { startTestControlPlane, type TestControlPlane } from '../../../test/support/control-plane.js';
+import { startGitHttpServer, TestRepository, type GitHttpServer } from '../../../test/support/git-servers.js';
+import { startSourceController, type SourceController } from '../index.js';
+
+const NS = 'default';
+let plane: TestControlPlane;
+let client: KubeClient;
+let git: GitHttpServer;
+let gitRoot: string;
+let dataDir: string;
+let controller: SourceController;
+let app: TestRepository;
+
+const ref = (name: string) => ({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: NS, name });
+const get = async (name: string) => (await client.get(ref(name))) as unknown as GitRepository | undefined;
+const ready = (repo: GitRepository | undefined) => repo?.status?.conditions?.find((c) => c.type === 'Ready');
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function createRepo(name: string, spec: Record<string, unknown>): Promise<void> {
+  await client.create({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name, namespace: NS }, spec: { interval: '10m', ...spec } } as KubeObject);
+}
+
+async function requestReconcile(name: string, token: string): Promise<void> {
+  await client.mergePatch(ref(name), { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': token } } });
+}
+
+/** The files of a tar.gz artifact (path → content). */
+function untar(gz: Buffer): Map<string, string> {
+  const tar = gunzipSync(gz);
+  const files = new Map<string, string>();
+  for (let off = 0; off + 512 <= tar.length;) {
+    const header = tar.subarray(off, off + 512);
+    if (header.every((b) => b === 0)) break;
+    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    const prefix = header.subarray(345, 500).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(header.subarray(124, 136).toString('utf8').replace(/\0.*$/s, '').trim() || '0', 8);
+    const type = String.fromCharCode(header[156]!);
+    if (type === '0' || type === '\0') files.set(prefix ? `${prefix}/${name}` : name, tar.subarray(off + 512, off + 512 + size).toString('utf8'));
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
+}
+
+async function events(name: string): Promise<Array<{ reason: string; message: string; type: string }>> {
+  const list = await client.list({ apiVersion: 'v1', kind: 'Event', namespace: NS });
+  return list.items.filter((e) => (e.involvedObject as { name: string }).name === name) as unknown as Array<{ reason: string; message: string; type: string }>;
+}
+
+beforeAll(async () => {
+  plane = await startTestControlPlane();
+  client = new KubeClient(plane.kubeConfig);
+  for (const crd of fluxCrds()) await client.create(crd as unknown as KubeObject);
+  await until('CRDs to be served', async () => client.list({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: NS }).then(() => true, () => false));
+  gitRoot = await mkdtemp(join(tmpdir(), 'weir-gitrepo-'));
+  dataDir = await mkdtemp(join(tmpdir(), 'weir-source-'));
+  git = await startGitHttpServer(gitRoot, { username: 'flux', password: 's3cret-pass' });
+  app = await TestRepository.create(gitRoot, 'app');
+  await app.commit({ 'deploy/app.yaml': 'kind: ConfigMap\n', 'README.md': '# app\n', '.github/workflows/ci.yaml': 'on: push\n', 'logo.png': 'png' }, 'first commit');
+  await app.git(['tag', 'v1.0.0']);
+  await app.git(['push', '--quiet', 'origin', 'v1.0.0']);
+  await client.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'git-auth', namespace: NS }, data: { username: Buffer.from('flux').toString('base64'), password: Buffer.from('s3cret-pass').toString('base64') } } as KubeObject);
+  await client.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'bad-auth', namespace: NS }, data: { username: Buffer.from('flux').toString('base64'), password: Buffer.from('wrong-pass').toString('base64') } } as KubeObject);
+  const logger = pino({ level: 'silent' });
+  const metrics = new RuntimeMetrics();
+  controller = await startSourceController({
+    client, logger, metrics, dataDir, dependencyRequeueMs: 500,
+    events: new EventRecorder({ client, controller: 'source-controller', logger }),
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await controller?.stop();
+  await git?.close();
+  await plane?.dispose();
+  await rm(gitRoot, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('GitRepository controller', () => {
+  it('stores a verified artifact for a branch and serves it', async () => {
+    await createRepo('app', { url: `${git.url}/app.git`, ref: { branch: 'main' }, secretRef: { name: 'git-auth' } });
+    const repo = await until('Ready', async () => ready(await get('app'))?.status === 'True' && get('app'));
+    const head = await app.git(['rev-parse', 'HEAD']);
+    const artifact = repo.status!.artifact!;
+    expect(artifact.revision).toBe(`main@sha1:${head}`);
+    expect(artifact.path).toBe(`gitrepository/${NS}/app/${head}.tar.gz`);
+    expect(ready(repo)).toMatchObject({ reason: 'Succeeded', message: `stored artifact for revision 'main@sha1:${head}'`, observedGeneration: 1 });
+    expect(repo.status!.observedGeneration).toBe(1);
+    expect(repo.status!.conditions!.map((c) => c.type)).toEqual(['Ready', 'ArtifactInStorage']);
+    expect(repo.metadata.finalizers).toContain('finalizers.fluxcd.io');
+
+    const body = Buffer.from(await (await fetch(artifact.url)).arrayBuffer());
+    expect(`sha256:${createHash('sha256').update(body).digest('hex')}`).toBe(artifact.digest);
+    expect(body.length).toBe(artifact.size);
+    // Flux's default exclusions: CI folders and images stay out of the artifact.
+    expect([...untar(body).keys()].sort()).toEqual(['README.md', 'deploy/app.yaml']);
+    expect(await events('app')).toContainEqual(expect.objectContaining({ type: 'Normal', reason: 'NewArtifact', message: "stored artifact for commit 'first commit'" }));
+  });
+
+  it('picks up a new commit when a reconcile is requested, and echoes the request token', async () => {
+    const second = await app.commit({ 'deploy/app.yaml': 'kind: ConfigMap\nmetadata: {name: v2}\n' }, 'second commit');
+    await requestReconcile('app', 'token-1');
+    const repo = await until('new revision', async () => {
+      const r = await get('app');
+      return r?.status?.artifact?.revision === `main@sha1:${second}` && r.status.lastHandledReconcileAt === 'token-1' && ready(r)?.status === 'True' && r;
+    });
+    expect(repo.status!.artifact!.path).toContain(second);
+    const files = await readdir(join(dataDir, 'artifacts/gitrepository', NS, 'app'));
+    expect(files.filter((f) => f.endsWith('.tar.gz') && f !== 'latest.tar.gz')).toHaveLength(2); // retention: 2 records
+  });
+
+  it('does not fetch when the remote has not moved', async () => {
+    const before = (await get('app'))!.status!.artifact!;
+    const fetchesBefore = git.requests.filter((r) => r.command === 'fetch').length;
+    await requestReconcile('app', 'token-2');
+    const repo = await until('token-2 handled', async () => (await get('app'))?.status?.lastHandledReconcileAt === 'token-2' && get('app'));
+    expect(repo.status!.artifact).toEqual(before);
+    expect(ready(repo)?.status).toBe('True');
+    expect(git.requests.filter((r) => r.command === 'fetch').length).toBe(fetchesBefore);
+  });
+
+  it('resolves tags and semver ranges to Flux revisions', async () => {
+    await app.git(['tag', 'v1.2.0']);
+    await app.git(['tag', 'v2.0.0-rc.1']);
+    await app.git(['push', '--quiet', 'origin', '--tags']);
+    await createRepo('semver', { url: `${git.url}/app.git`, ref: { semver: '>=1.0.0 <2.0.0' }, secretRef: { name: 'git-auth' } });
+    const repo = await until('semver Ready', async () => ready(await get('semver'))?.status === 'True' && get('semver'));
+    expect(repo.status!.artifact!.revision).toBe(`v1.2.0@sha1:${await app.git(['rev-parse', 'v1.2.0^{commit}'])}`);
+  });
+
+  it('fails with a clear message and no secret when the credentials are wrong', async () => {
+    await createRepo('badauth', { url: `${git.url}/app.git`, secretRef: { name: 'bad-auth' }, ref: { branch: 'main' } });
+    const repo = await until('failure', async () => ready(await get('badauth'))?.status === 'False' && get('badauth'));
+    const text = JSON.stringify(repo.status) + JSON.stringify(await events('badauth'));
+    expect(text).not.toContain('wrong-pass');
+    expect(repo.status!.conditions!.find((c) => c.type === 'FetchFailed')).toMatchObject({ status: 'True' });
+    expect(ready(repo)!.message).toMatch(/^failed to checkout and determine revision: /);
+    expect(await events('badauth')).toContainEqual(expect.objectContaining({ type: 'Warning' }));
+  });
+
+  it('keeps the last artifact when the branch is deleted', async () => {
+    await app.commit({ 'feature.txt': 'x\n' }, 'feature', { branch: 'feature' });
+    await createRepo('feature', { url: `${git.url}/app.git`, ref: { branch: 'feature' }, secretRef: { name: 'git-auth' } });
+    const ok = await until('feature Ready', async () => ready(await get('feature'))?.status === 'True' && get('feature'));
+    await app.git(['push', '--quiet', 'origin', '--delete', 'feature']);
+    await requestReconcile('feature', 'after-delete');
+    const repo = await until('failure', async () => {
+      const r = await get('feature');
+      return r?.status?.lastHandledReconcileAt === 'after-delete' && ready(r)?.status === 'False' && r;
+    });
+    expect(ready(repo)!.message).toContain('refs/heads/feature');
+    expect(repo.status!.artifact).toEqual(ok.status!.artifact);
+    expect((await fetch(repo.status!.artifact!.url)).status).toBe(200);
+  });
+
+  it('includes another repository’s artifact', async () => {
+    const lib = await TestRepository.create(gitRoot, 'lib');
+    await lib.commit({ 'manifests/lib.yaml': 'kind: Secret\n', 'other.txt': 'no\n' }, 'lib');
+    await createRepo('lib', { url: `${git.url}/lib.git`, secretRef: { name: 'git-auth' }, ref: { branch: 'main' } });
+    await createRepo('combined', {
+      url: `${git.url}/app.git`, secretRef: { name: 'git-auth' }, ref: { branch: 'main' },
+      include: [{ repository: { name: 'lib' }, fromPath: 'manifests', toPath: 'vendor/lib' }],
+    });
+    const repo = await until('combined Ready', async () => ready(await get('combined'))?.status === 'True' && get('combined'));
+    const files = untar(Buffer.from(await (await fetch(repo.status!.artifact!.url)).arrayBuffer()));
+    expect(files.get('vendor/lib/lib.yaml')).toBe('kind: Secret\n');
+    expect(files.has('vendor/lib/other.txt')).toBe(false);
+    expect(repo.status!.includedArtifacts).toHaveLength(1);
+  });
+
+  it('removes its artifacts and its finalizer when deleted', async () => {
+    await client.delete(ref('semver'));
+    await until('deletion', async () => (await get('semver')) === undefined);
+    await expect(readdir(join(dataDir, 'artifacts/gitrepository', NS, 'semver'))).rejects.toThrow();
+  });
+});
