@@ -3,7 +3,7 @@
 // two workers at once; everything else about the object is the reconciler's business.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { errorMessage } from '../lib/index.js';
+import { errorMessage, formatDuration } from '../lib/index.js';
 import type { RuntimeMetrics } from './metrics.js';
 import { applyQueueAction, outcomeError, queueActionFor, WaitingError, type ReconcileOutcome, type ReconcileResult } from './outcome.js';
 import type { WorkQueue } from './work-queue.js';
@@ -79,5 +79,8 @@ async function reconcileKey(options: ControllerOptions, key: string): Promise<vo
   } else if (error !== undefined) {
     const next = action.type === 'requeueAfter' ? { requeueAfterMs: action.ms } : { action: action.type };
     log.error({ err: error, error: errorMessage(error), ...next }, 'Reconciler error');
+  } else if (action.type === 'requeueAfter') {
+    // Flux's closing line of every successful reconcile.
+    log.info(`Reconciliation finished in ${formatDuration(Math.round(seconds * 1000))}, next run in ${formatDuration(action.ms)}`);
   }
 }

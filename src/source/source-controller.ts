@@ -55,7 +55,7 @@ export async function startSourceController(options: SourceControllerOptions): P
     cacheRoot: dirs.cache, workRoot: dirs.work, dependencyRequeueMs: options.dependencyRequeueMs ?? 30_000, now: () => new Date(),
   };
   const gitRepositories = await startGitRepositoryController({
-    services, logger: options.logger.child({ controller: 'gitrepository', controllerGroup: 'source.toolkit.fluxcd.io', controllerKind: 'GitRepository' }),
+    services, logger: options.logger.child({ controllerGroup: 'source.toolkit.fluxcd.io' }),
     metrics: options.metrics, concurrent: options.concurrent ?? 2, labelSelector: options.labelSelector,
   });
   options.logger.info({ url: server.url }, 'artifact server listening');

@@ -1,11 +1,13 @@
-// Real git servers on loopback for tests — `git daemon` (git://) and `git http-backend` behind a
-// small CGI bridge with HTTP basic auth — plus repositories that tests shape commit by commit.
-// Everything runs with an isolated git environment, in temp dirs, and is torn down by close().
+// Real git servers on loopback for tests — `git daemon` (git://), `git http-backend` behind a
+// small CGI bridge with HTTP basic auth, and OpenSSH's sshd with generated keys — plus
+// repositories that tests shape commit by commit. Everything runs with an isolated git
+// environment, in temp dirs, and is torn down by close().
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { accessSync, constants } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** The environment every test git command runs with: no user/system config, fixed identity and dates. */
@@ -32,8 +34,8 @@ export function run(args: string[], options: { cwd?: string; env?: NodeJS.Proces
   });
 }
 
-/** A file to commit: text, or text with a mode (0o755 for executables); null deletes the file. */
-export type TestFile = string | { content: string; mode: number } | null;
+/** A file to commit: text or bytes, or either with a mode (0o755 for executables); null deletes the file. */
+export type TestFile = string | Buffer | { content: string | Buffer; mode: number } | null;
 
 /** Signs commits and tags with a key from a test keyring. */
 export interface TestSigner {
@@ -72,8 +74,9 @@ export class TestRepository {
       const full = join(this.workDir, path);
       if (file === null) { await rm(full, { force: true }); continue; }
       await mkdir(dirname(full), { recursive: true });
-      await writeFile(full, typeof file === 'string' ? file : file.content);
-      if (typeof file !== 'string') await chmod(full, file.mode);
+      if (typeof file === 'string' || Buffer.isBuffer(file)) { await writeFile(full, file); continue; }
+      await writeFile(full, file.content);
+      await chmod(full, file.mode);
     }
     await this.git(['add', '--all']);
     await this.git([...signArgs(options.sign), 'commit', '--quiet', '--allow-empty', ...(options.sign ? ['-S'] : []), '-m', message], signEnv(options.sign));
@@ -258,6 +261,111 @@ function serveCgi(root: string, req: IncomingMessage, res: ServerResponse, url: 
     res.write(head.subarray(end + separator));
   });
   child.on('close', () => { if (!headersDone) res.writeHead(502); res.end(); });
+}
+
+/** Debian's OpenSSH server (package openssh-server). */
+export const SSHD_PATH = '/usr/sbin/sshd';
+/** Why the SSH suites are skipped (and what startGitSshServer throws) on a machine without sshd. */
+export const SSHD_MISSING_MESSAGE = `sshd not installed (${SSHD_PATH}; apt-get install openssh-server): skipping the git-over-SSH tests`;
+
+/** Whether an executable sshd is installed. */
+export function sshdInstalled(): boolean {
+  try { accessSync(SSHD_PATH, constants.X_OK); return true; } catch { return false; }
+}
+
+/** An unencrypted ed25519 key pair in OpenSSH formats. */
+export interface SshKeyPair {
+  /** The `-----BEGIN OPENSSH PRIVATE KEY-----` file (a Secret's `identity`). */
+  privateKey: string;
+  /** `ssh-ed25519 AAAA…` (without a comment). */
+  publicKey: string;
+}
+
+/** Generates an ed25519 key pair with ssh-keygen, leaving `<dir>/<name>` and `<name>.pub` behind. */
+export async function generateSshKey(dir: string, name: string): Promise<SshKeyPair> {
+  const file = join(dir, name);
+  await run(['-q', '-t', 'ed25519', '-N', '', '-C', '', '-f', file], { program: 'ssh-keygen' });
+  const publicKey = (await readFile(`${file}.pub`, 'utf8')).trim().split(/\s+/).slice(0, 2).join(' ');
+  return { privateKey: await readFile(file, 'utf8'), publicKey };
+}
+
+/** A running sshd that lets one generated client key in and runs git's upload-pack for it. */
+export interface GitSshServer extends TestServer {
+  /** `ssh://<user>@127.0.0.1:<port>`; repositories are addressed by absolute path (see repoUrl). */
+  url: string;
+  /** The account sshd logs the client in as: the user running the tests. */
+  user: string;
+  /** The client key sshd accepts (a Secret's `identity`). */
+  identity: string;
+  /** `[127.0.0.1]:<port> ssh-ed25519 AAAA…`, the server's host key (a Secret's `known_hosts`). */
+  knownHosts: string;
+  /** The URL of a bare repository on this machine. */
+  repoUrl(bareDir: string): string;
+  /** How many TCP connections sshd has accepted so far. */
+  connections(): number;
+  /** What sshd logged (LogLevel VERBOSE), for failure messages. */
+  log(): string;
+}
+
+/**
+ * Starts sshd in the foreground as the current user, on a free loopback port, with a generated
+ * host key and one authorised client key. No ForceCommand: the client's `git-upload-pack '<path>'`
+ * runs through the user's shell like on any git host. Throws SSHD_MISSING_MESSAGE without sshd.
+ */
+export async function startGitSshServer(): Promise<GitSshServer> {
+  if (!sshdInstalled()) throw new Error(SSHD_MISSING_MESSAGE);
+  const dir = await mkdtemp(join(tmpdir(), 'weir-sshd-'));
+  try {
+    const [host, client] = [await generateSshKey(dir, 'host_ed25519'), await generateSshKey(dir, 'client_ed25519')];
+    await writeFile(join(dir, 'authorized_keys'), `${client.publicKey}\n`, { mode: 0o600 });
+    // Run as root, sshd insists on its privilege-separation directory (made by Debian's service unit).
+    if (process.getuid?.() === 0) await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
+    const port = await closedPort();
+    const config = join(dir, 'sshd_config');
+    await writeFile(config, sshdConfig(dir, port));
+    const child = spawn(SSHD_PATH, ['-D', '-e', '-f', config], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    await waitForLog(() => log, exited, /Server listening on 127\.0\.0\.1 port/);
+    const user = userInfo().username;
+    return {
+      url: `ssh://${user}@127.0.0.1:${port}`, port, user, identity: client.privateKey,
+      knownHosts: `[127.0.0.1]:${port} ${host.publicKey}`,
+      repoUrl: (bareDir) => `ssh://${user}@127.0.0.1:${port}${bareDir}`,
+      connections: () => log.match(/^Connection from /gm)?.length ?? 0,
+      log: () => log,
+      async close() {
+        try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+        await exited;
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function sshdConfig(dir: string, port: number): string {
+  return [
+    'ListenAddress 127.0.0.1', `Port ${port}`, `HostKey ${join(dir, 'host_ed25519')}`, `PidFile ${join(dir, 'sshd.pid')}`,
+    `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, 'PubkeyAuthentication yes', 'PasswordAuthentication no',
+    'KbdInteractiveAuthentication no', 'PermitRootLogin prohibit-password', 'StrictModes no', 'UsePAM no',
+    // git sends GIT_PROTOCOL=version=2 through SendEnv; accepting it gives protocol v2 like real hosts.
+    'AcceptEnv GIT_PROTOCOL', 'PrintMotd no', 'LogLevel VERBOSE', '',
+  ].join('\n');
+}
+
+async function waitForLog(log: () => string, exited: Promise<void>, ready: RegExp, timeoutMs = 10_000): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!ready.test(log())) {
+    if (gone) throw new Error(`sshd exited before listening: ${log().trim()}`);
+    if (Date.now() > deadline) throw new Error(`sshd did not start within ${timeoutMs}ms: ${log().trim()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** A TCP server that accepts connections and never answers (to test timeouts). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyGitError, redactSecrets, summariseStderr } from './errors.js';
+import { classifyGitError, isHostKeyFailure, redactSecrets, summariseStderr } from './errors.js';
 
 describe('classifyGitError', () => {
   it('recognises refused credentials', () => {
@@ -20,6 +20,14 @@ describe('classifyGitError', () => {
   });
 });
 
+describe('isHostKeyFailure', () => {
+  it('recognises a changed or unknown host key, and nothing else', () => {
+    expect(isHostKeyFailure('Host key for [127.0.0.1]:2222 has changed and you have requested strict checking.')).toBe(true);
+    expect(isHostKeyFailure('No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict checking.')).toBe(true);
+    expect(isHostKeyFailure('git@example.com: Permission denied (publickey).')).toBe(false);
+  });
+});
+
 describe('redactSecrets', () => {
   it('removes secret values and URL credentials', () => {
     const text = "fatal: Authentication failed for 'https://bob:hunter22@example.com/x.git' token=s3cr3t-token";
@@ -33,5 +41,14 @@ describe('redactSecrets', () => {
 describe('summariseStderr', () => {
   it('keeps the error lines and drops progress and hints', () => {
     expect(summariseStderr('hint: something\nReceiving objects: 10%\nfatal: it broke\n')).toBe('fatal: it broke');
+  });
+
+  it("keeps ssh's verdicts beside git's", () => {
+    expect(summariseStderr('ssh: connect to host h port 22: Connection refused\nfatal: Could not read from remote repository.\n'))
+      .toBe('ssh: connect to host h port 22: Connection refused; fatal: Could not read from remote repository.');
+    const stderr = '@@@@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n  ssh-keygen -f "/tmp/x/known_hosts" -R "[h]:22"\nHost key verification failed.\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\n';
+    expect(summariseStderr(stderr)).toBe('Host key verification failed.; fatal: Could not read from remote repository.');
+    expect(summariseStderr('git@h: Permission denied (publickey).\nfatal: Could not read from remote repository.\n'))
+      .toBe('git@h: Permission denied (publickey).; fatal: Could not read from remote repository.');
   });
 });

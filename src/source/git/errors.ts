@@ -38,6 +38,14 @@ const URL_PATTERNS = [
   /transport '[^']*' not allowed/i, /url malformed/i, /not a valid url/i, /port number ended with/i, /bad port/i,
 ];
 
+// What OpenSSH prints when the server's host key is not the one in known_hosts (changed or unknown).
+const HOST_KEY_PATTERNS = [/host key verification failed/i, /host key for \S+ has changed/i, /no \S+ host key is known for/i];
+
+/** Whether git's stderr says ssh refused the server's host key; classified as AuthenticationFailed too. */
+export function isHostKeyFailure(stderr: string): boolean {
+  return HOST_KEY_PATTERNS.some((re) => re.test(stderr));
+}
+
 /** Classifies git's stderr into the Flux reason (authentication, URL, or anything else). */
 export function classifyGitError(stderr: string): GitErrorReason {
   if (AUTH_PATTERNS.some((re) => re.test(stderr))) return 'AuthenticationFailed';
@@ -56,7 +64,8 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 /** Picks the lines of git's stderr worth showing (errors first, progress chatter dropped). */
 export function summariseStderr(stderr: string): string {
   const lines = stderr.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
-  const important = lines.filter((l) => /^(fatal|error|remote|ssh|ERROR)\b|:\s*(fatal|error)\b/i.test(l));
+  // ssh's own verdicts ("Host key verification failed.", "git@host: Permission denied (publickey).") count as errors.
+  const important = lines.filter((l) => /^(fatal|error|remote|ERROR)\b|^ssh:|:\s*(fatal|error)\b|: permission denied \(/i.test(l) || isHostKeyFailure(l));
   const chosen = (important.length > 0 ? important : lines.filter((l) => !/^(warning|hint):/i.test(l))).slice(-4);
   const text = chosen.join('; ');
   return text.length > 600 ? `${text.slice(0, 600)}…` : text;

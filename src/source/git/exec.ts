@@ -1,7 +1,7 @@
 // Runs one `git` process: argument arrays only (never a shell), a hard timeout that kills the
 // whole process group (git forks git-remote-http, ssh, upload-pack), and redacted errors.
 import { spawn } from 'node:child_process';
-import { GitError, classifyGitError, redactSecrets, summariseStderr } from './errors.js';
+import { GitError, classifyGitError, isHostKeyFailure, redactSecrets, summariseStderr } from './errors.js';
 
 /** What a finished git command printed. */
 export interface GitOutput {
@@ -34,6 +34,7 @@ export interface GitResult extends GitOutput {
 }
 
 const AUTH_HINT = 'check the Secret in spec.secretRef: username and password, bearerToken, or identity and known_hosts for SSH';
+const HOST_KEY_HINT = "put the server's current host key in the Secret's known_hosts, for the host and port of the URL (ssh-keyscan -p <port> <host>)";
 
 /** Formats a timeout the way users write them: 60000 → "60s", 1500 → "1500ms". */
 export function formatTimeout(ms: number): string {
@@ -89,12 +90,18 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
       if (stopped === 'abort') { reject(new GitError('GitOperationFailed', `${what} was cancelled`)); return; }
       const exitCode = code ?? -1;
       if (exitCode === 0 || options.okExitCodes?.includes(exitCode)) { resolvePromise({ stdout, stderr, exitCode }); return; }
-      const clean = redactSecrets(stderr, secrets);
-      const detail = summariseStderr(clean) || `exit code ${exitCode}`;
-      const reason = classifyGitError(clean);
-      // git's own wording ("could not read Username … terminal prompts disabled") hides that the credentials were refused.
-      const message = reason === 'AuthenticationFailed' ? `${what} failed: authentication failed: ${detail}` : `${what} failed: ${detail}`;
-      reject(new GitError(reason, redactSecrets(message, secrets), reason === 'AuthenticationFailed' ? { hint: AUTH_HINT } : {}));
+      reject(failure(what, { stderr: redactSecrets(stderr, secrets), exitCode, secrets }));
     });
   });
+}
+
+/** The error of a failed command: refused credentials and rejected host keys are said so up front. */
+function failure(what: string, run: { stderr: string; exitCode: number; secrets: readonly string[] }): GitError {
+  const detail = summariseStderr(run.stderr) || `exit code ${run.exitCode}`;
+  const reason = classifyGitError(run.stderr);
+  if (reason !== 'AuthenticationFailed') return new GitError(reason, redactSecrets(`${what} failed: ${detail}`, run.secrets));
+  // git's own wording ("could not read Username … terminal prompts disabled") hides that the credentials were refused.
+  const hostKey = isHostKeyFailure(run.stderr);
+  const message = `${what} failed: ${hostKey ? 'host key verification failed' : 'authentication failed'}: ${detail}`;
+  return new GitError(reason, redactSecrets(message, run.secrets), { hint: hostKey ? HOST_KEY_HINT : AUTH_HINT });
 }

@@ -96,6 +96,12 @@ describe('GitSession', () => {
     }
   });
 
+  it('refuses an SSH remote without known_hosts before running anything', async () => {
+    await expect(GitSession.open({ url: 'ssh://git@example.com/org/repo.git', auth: { sshIdentity: 'PRIVATE-KEY' } }))
+      .rejects.toMatchObject({ reason: 'AuthenticationFailed', message: expect.stringContaining('no known_hosts') });
+    await expect(GitSession.open({ url: 'ssh://git@example.com/org/repo.git', auth: { sshKnownHosts: ' \n' } })).rejects.toMatchObject({ reason: 'AuthenticationFailed' });
+  });
+
   it('rejects invalid URLs before running anything', async () => {
     await expect(GitSession.open({ url: 'git@github.com:org/repo.git' })).rejects.toMatchObject({ reason: 'URLInvalid' });
   });

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authSecrets, parseRemoteUrl, type GitAuth, type GitProxy } from './auth.js';
+import { GitError } from './errors.js';
 import { runGit, type GitResult } from './exec.js';
 
 /** How to reach one remote. */
@@ -73,6 +74,11 @@ export class GitSession {
   static async open(options: GitSessionOptions): Promise<GitSession> {
     const remote = parseRemoteUrl(options.url);
     const auth: GitAuth = { ...options.auth };
+    // As fluxcd/pkg's AuthOptions.Validate: without known_hosts no host key can be trusted, so do not even connect.
+    if (remote.protocol === 'ssh:' && !auth.sshKnownHosts?.trim()) {
+      throw new GitError('AuthenticationFailed', `${remote.url}: no known_hosts to verify the SSH server's host key against`,
+        { hint: "add the server's host keys to the Secret as known_hosts (ssh-keyscan -p <port> <host>)" });
+    }
     if (remote.username !== undefined && remote.password !== undefined && auth.username === undefined && auth.bearerToken === undefined) {
       auth.username = remote.username;
       auth.password = remote.password;

@@ -10,7 +10,7 @@ import {
   type GitRepository, type ReconcileOutcome,
 } from '../../api/index.js';
 import { errorMessage, parseDuration } from '../../lib/index.js';
-import type { ReconcileResult } from '../../runtime/index.js';
+import { StallingError, type ReconcileResult } from '../../runtime/index.js';
 import type { GitRepositoryPass, GitRepositoryServices } from './context.js';
 import { StatusDraft } from './status-draft.js';
 import { StepError } from './step-error.js';
@@ -117,6 +117,8 @@ async function settle(
   const interval = parseDuration(obj.spec.interval);
   if (options.suspended) return {};
   if (error instanceof StepError && error.kind === 'waiting') return { requeueAfterMs: error.retryAfterMs ?? services.dependencyRequeueMs, error };
+  // A stalled object waits for its spec to change: the runtime must not retry it.
+  if (error instanceof StepError && error.kind === 'stalling') return { error: new StallingError(error.code, error.message, { cause: error }) };
   if (error !== undefined) return { error };
   if (log.isLevelEnabled('debug')) log.debug({ interval: obj.spec.interval }, 'reconciliation finished');
   return { requeueAfterMs: jittered(interval) };
