@@ -86,6 +86,7 @@ export async function controllersCommand(flags: ControllersFlags): Promise<void>
   const metrics = new RuntimeMetrics();
   let running = false;
   const endpoints = await startEndpoints(flags, metrics, () => running);
+  logger.info({ healthPort: endpoints[0]!.port, metricsPort: endpoints[1]!.port }, 'serving /healthz, /readyz and /metrics');
   const { stopped, stop } = stopTrigger();
   const elector = leaderElector(flags, client, logger);
   let leading = true;

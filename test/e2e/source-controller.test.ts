@@ -104,6 +104,12 @@ describe('weir controllers (source)', () => {
       expect(table).toContain("stored artifact for revision 'main@sha1:");
     }
     expect(logged(b, 'controllers running')).toBe(false);
+    const port = (r: Replica, key: string) => r.lines.find((l) => l[key] !== undefined)![key] as number;
+    expect((await fetch(`http://127.0.0.1:${port(a, 'healthPort')}/readyz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port(b, 'healthPort')}/readyz`)).status).toBe(503); // not leading
+    const metrics = await (await fetch(`http://127.0.0.1:${port(a, 'metricsPort')}/metrics`)).text();
+    expect(metrics).toMatch(/gotk_reconcile_duration_seconds_count\{kind="GitRepository",name="podinfo",namespace="flux-system"\} [1-9]/);
+    expect(metrics).toMatch(/controller_runtime_reconcile_total\{controller="gitrepository",result="(success|requeue_after)"\} [1-9]/);
     expect(b.lines.some((l) => l.controllerKind === 'GitRepository')).toBe(false);
 
     // The leader dies without releasing the Lease: b takes over once it expires.

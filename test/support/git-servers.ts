@@ -43,6 +43,17 @@ export interface TestSigner {
   keyId: string;
 }
 
+/** Generates a passphrase-less OpenPGP signing key in its own keyring (home), as a TestSigner with its armored public key. */
+export async function generateGpgKey(home: string, uid: string): Promise<TestSigner & { fingerprint: string; armored: string }> {
+  await mkdir(home, { recursive: true, mode: 0o700 });
+  const env = { PATH: process.env.PATH, GNUPGHOME: home };
+  await run(['--batch', '--passphrase', '', '--quick-gen-key', uid, 'ed25519', 'sign', 'never'], { program: 'gpg', env });
+  const colons = await run(['--batch', '--with-colons', '--list-keys'], { program: 'gpg', env });
+  const fingerprint = /^fpr:+([0-9A-F]+):/m.exec(colons)![1]!;
+  const armored = await run(['--batch', '--armor', '--export', fingerprint], { program: 'gpg', env });
+  return { gnupgHome: home, keyId: fingerprint, fingerprint, armored };
+}
+
 /** A bare repository (what servers serve) plus a working clone that pushes to it. */
 export class TestRepository {
   private constructor(readonly name: string, readonly bareDir: string, readonly workDir: string) {}

@@ -4,22 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestRepository, run, startGitDaemon, tempDir, type TestServer, type TestSigner } from '../../../test/support/git-servers.js';
+import { TestRepository, generateGpgKey as generateKey, run, startGitDaemon, tempDir, type TestServer } from '../../../test/support/git-servers.js';
 import { checkoutGitRepository, type CheckoutResult } from './checkout.js';
 import { publicKeysFromSecret, verifyGitSignatures } from './verify.js';
 
 const hasGpg = spawnSync('gpg', ['--version']).status === 0;
-
-/** Generates a passphrase-less signing key in its own keyring. */
-async function generateKey(home: string, uid: string): Promise<TestSigner & { fingerprint: string; armored: string }> {
-  await mkdir(home, { recursive: true, mode: 0o700 });
-  const env = { PATH: process.env.PATH, GNUPGHOME: home };
-  await run(['--batch', '--passphrase', '', '--quick-gen-key', uid, 'ed25519', 'sign', 'never'], { program: 'gpg', env });
-  const colons = await run(['--batch', '--with-colons', '--list-keys'], { program: 'gpg', env });
-  const fingerprint = /^fpr:+([0-9A-F]+):/m.exec(colons)![1]!;
-  const armored = await run(['--batch', '--armor', '--export', fingerprint], { program: 'gpg', env });
-  return { gnupgHome: home, keyId: fingerprint, fingerprint, armored };
-}
 
 describe.skipIf(!hasGpg)(`signature verification${hasGpg ? '' : ' (skipped: gpg is not installed)'}`, () => {
   let dir: { path: string; remove(): Promise<void> };

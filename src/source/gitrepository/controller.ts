@@ -43,7 +43,8 @@ function includers(all: readonly KubeObject[], namespace: string | undefined, na
 /** Starts the informer and the workers; resolves once the first list is cached. */
 export async function startGitRepositoryController(options: GitRepositoryControllerOptions): Promise<GitRepositoryController> {
   const { services, logger } = options;
-  const queue = new WorkQueue({ name: 'gitrepository', metrics: options.metrics });
+  // Flux's --min-retry-delay / --max-retry-delay (750ms, 15m) between failed attempts.
+  const queue = new WorkQueue({ name: 'gitrepository', metrics: options.metrics, baseDelayMs: 750, maxDelayMs: 15 * 60_000 });
   const informer = new Informer(services.client, { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', labelSelector: options.labelSelector }, { logger });
   informer.onAdd((obj) => queue.add(keyOf(obj)));
   informer.onUpdate((obj, old) => {

@@ -11,7 +11,7 @@ import { fluxCrds, type GitRepository } from '../../api/index.js';
 import { KubeClient, type KubeObject } from '../../kube/index.js';
 import { EventRecorder, RuntimeMetrics } from '../../runtime/index.js';
 import { startTestControlPlane, type TestControlPlane } from '../../../test/support/control-plane.js';
-import { startGitHttpServer, TestRepository, type GitHttpServer } from '../../../test/support/git-servers.js';
+import { generateGpgKey, run, startGitHttpServer, TestRepository, type GitHttpServer } from '../../../test/support/git-servers.js';
 import { startSourceController, type SourceController } from '../index.js';
 
 const NS = 'default';
@@ -26,6 +26,7 @@ let app: TestRepository;
 const ref = (name: string) => ({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: NS, name });
 const get = async (name: string) => (await client.get(ref(name))) as unknown as GitRepository | undefined;
 const ready = (repo: GitRepository | undefined) => repo?.status?.conditions?.find((c) => c.type === 'Ready');
+const readyIs = (status: string) => (repo: GitRepository | undefined) => ready(repo)?.status === status;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -35,6 +36,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The GitRepository once `accept` holds for it (the very object that passed, not a later read). */
+function untilRepo(name: string, what: string, accept: (repo: GitRepository | undefined) => unknown): Promise<GitRepository> {
+  return until(what, async () => {
+    const repo = await get(name);
+    return accept(repo) ? repo : undefined;
+  });
 }
 
 async function createRepo(name: string, spec: Record<string, unknown>): Promise<void> {
@@ -83,8 +92,9 @@ beforeAll(async () => {
   await client.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'bad-auth', namespace: NS }, data: { username: Buffer.from('flux').toString('base64'), password: Buffer.from('wrong-pass').toString('base64') } } as KubeObject);
   const logger = pino({ level: 'silent' });
   const metrics = new RuntimeMetrics();
+  // The default shard, as Flux shards: every object without a sharding key.
   controller = await startSourceController({
-    client, logger, metrics, dataDir, dependencyRequeueMs: 500,
+    client, logger, metrics, dataDir, dependencyRequeueMs: 500, labelSelector: '!sharding.fluxcd.io/key',
     events: new EventRecorder({ client, controller: 'source-controller', logger }),
   });
 }, 60_000);
@@ -100,7 +110,7 @@ afterAll(async () => {
 describe('GitRepository controller', () => {
   it('stores a verified artifact for a branch and serves it', async () => {
     await createRepo('app', { url: `${git.url}/app.git`, ref: { branch: 'main' }, secretRef: { name: 'git-auth' } });
-    const repo = await until('Ready', async () => ready(await get('app'))?.status === 'True' && get('app'));
+    const repo = await untilRepo('app', 'Ready', readyIs('True'));
     const head = await app.git(['rev-parse', 'HEAD']);
     const artifact = repo.status!.artifact!;
     expect(artifact.revision).toBe(`main@sha1:${head}`);
@@ -134,7 +144,7 @@ describe('GitRepository controller', () => {
     const before = (await get('app'))!.status!.artifact!;
     const fetchesBefore = git.requests.filter((r) => r.command === 'fetch').length;
     await requestReconcile('app', 'token-2');
-    const repo = await until('token-2 handled', async () => (await get('app'))?.status?.lastHandledReconcileAt === 'token-2' && get('app'));
+    const repo = await untilRepo('app', 'token-2 handled', (r) => r?.status?.lastHandledReconcileAt === 'token-2');
     expect(repo.status!.artifact).toEqual(before);
     expect(ready(repo)?.status).toBe('True');
     expect(git.requests.filter((r) => r.command === 'fetch').length).toBe(fetchesBefore);
@@ -145,24 +155,24 @@ describe('GitRepository controller', () => {
     await app.git(['tag', 'v2.0.0-rc.1']);
     await app.git(['push', '--quiet', 'origin', '--tags']);
     await createRepo('semver', { url: `${git.url}/app.git`, ref: { semver: '>=1.0.0 <2.0.0' }, secretRef: { name: 'git-auth' } });
-    const repo = await until('semver Ready', async () => ready(await get('semver'))?.status === 'True' && get('semver'));
+    const repo = await untilRepo('semver', 'semver Ready', readyIs('True'));
     expect(repo.status!.artifact!.revision).toBe(`v1.2.0@sha1:${await app.git(['rev-parse', 'v1.2.0^{commit}'])}`);
   });
 
   it('fails with a clear message and no secret when the credentials are wrong', async () => {
     await createRepo('badauth', { url: `${git.url}/app.git`, secretRef: { name: 'bad-auth' }, ref: { branch: 'main' } });
-    const repo = await until('failure', async () => ready(await get('badauth'))?.status === 'False' && get('badauth'));
+    const repo = await untilRepo('badauth', 'failure', readyIs('False'));
     const text = JSON.stringify(repo.status) + JSON.stringify(await events('badauth'));
     expect(text).not.toContain('wrong-pass');
     expect(repo.status!.conditions!.find((c) => c.type === 'FetchFailed')).toMatchObject({ status: 'True' });
-    expect(ready(repo)!.message).toMatch(/^failed to checkout and determine revision: /);
+    expect(ready(repo)!.message, JSON.stringify(repo.status, null, 1)).toMatch(/^failed to checkout and determine revision: /);
     expect(await events('badauth')).toContainEqual(expect.objectContaining({ type: 'Warning' }));
   });
 
   it('keeps the last artifact when the branch is deleted', async () => {
     await app.commit({ 'feature.txt': 'x\n' }, 'feature', { branch: 'feature' });
     await createRepo('feature', { url: `${git.url}/app.git`, ref: { branch: 'feature' }, secretRef: { name: 'git-auth' } });
-    const ok = await until('feature Ready', async () => ready(await get('feature'))?.status === 'True' && get('feature'));
+    const ok = await untilRepo('feature', 'feature Ready', readyIs('True'));
     await app.git(['push', '--quiet', 'origin', '--delete', 'feature']);
     await requestReconcile('feature', 'after-delete');
     const repo = await until('failure', async () => {
@@ -182,11 +192,64 @@ describe('GitRepository controller', () => {
       url: `${git.url}/app.git`, secretRef: { name: 'git-auth' }, ref: { branch: 'main' },
       include: [{ repository: { name: 'lib' }, fromPath: 'manifests', toPath: 'vendor/lib' }],
     });
-    const repo = await until('combined Ready', async () => ready(await get('combined'))?.status === 'True' && get('combined'));
+    const repo = await untilRepo('combined', 'combined Ready', readyIs('True'));
     const files = untar(Buffer.from(await (await fetch(repo.status!.artifact!.url)).arrayBuffer()));
     expect(files.get('vendor/lib/lib.yaml')).toBe('kind: Secret\n');
     expect(files.has('vendor/lib/other.txt')).toBe(false);
     expect(repo.status!.includedArtifacts).toHaveLength(1);
+  });
+
+  it('verifies signed commits with the keys of a Secret, and fails on a stranger\'s signature', async () => {
+    const trusted = await generateGpgKey(join(gitRoot, '.gpg-trusted'), 'Trusted <trusted@example.com>');
+    const stranger = await generateGpgKey(join(gitRoot, '.gpg-stranger'), 'Stranger <stranger@example.com>');
+    try {
+      const signed = await TestRepository.create(gitRoot, 'signed');
+      await signed.commit({ 'a.yaml': 'a: 1\n' }, 'signed', { sign: trusted });
+      await signed.commit({ 'b.yaml': 'b: 1\n' }, 'by a stranger', { sign: stranger, branch: 'stranger' });
+      await client.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'pgp', namespace: NS }, data: { 'trusted.asc': Buffer.from(trusted.armored).toString('base64') } } as KubeObject);
+      const spec = (branch: string) => ({ url: `${git.url}/signed.git`, secretRef: { name: 'git-auth' }, ref: { branch }, verify: { mode: 'HEAD', secretRef: { name: 'pgp' } } });
+      await createRepo('verified', spec('main'));
+      await createRepo('unverified', spec('stranger'));
+      const good = await untilRepo('verified', 'verified Ready', readyIs('True'));
+      expect(good.status!.conditions!.find((c) => c.type === 'SourceVerified')).toMatchObject({ status: 'True', reason: 'Succeeded' });
+      expect(good.status!.sourceVerificationMode).toBe('HEAD');
+      const bad = await untilRepo('unverified', 'verification failure', readyIs('False'));
+      expect(bad.status!.conditions!.find((c) => c.type === 'SourceVerified')).toMatchObject({ status: 'False', reason: 'VerificationError' });
+      expect(bad.status!.artifact).toBeUndefined();
+    } finally {
+      for (const home of [trusted.gnupgHome, stranger.gnupgHome]) await run(['--kill', 'all'], { program: 'gpgconf', env: { PATH: process.env.PATH, GNUPGHOME: home } }).catch(() => undefined);
+    }
+  });
+
+  it('does nothing while suspended, and resumes', async () => {
+    await createRepo('paused', { url: `${git.url}/app.git`, secretRef: { name: 'git-auth' }, ref: { branch: 'main' }, suspend: true });
+    await until('finalizer', async () => (await get('paused'))?.metadata.finalizers?.includes('finalizers.fluxcd.io'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await get('paused'))!.status?.artifact).toBeUndefined();
+    await client.mergePatch(ref('paused'), { spec: { suspend: false } });
+    const repo = await untilRepo('paused', 'Ready after resume', readyIs('True'));
+    expect(repo.status!.observedGeneration).toBe(2);
+  });
+
+  it('reconciles only its shard (sharding.fluxcd.io/key)', async () => {
+    await client.create({
+      apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository',
+      metadata: { name: 'sharded', namespace: NS, labels: { 'sharding.fluxcd.io/key': 'shard1' } },
+      spec: { interval: '10m', url: `${git.url}/app.git`, secretRef: { name: 'git-auth' }, ref: { branch: 'main' } },
+    } as KubeObject);
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await get('sharded'))!.metadata.finalizers).toBeUndefined();
+    const logger = pino({ level: 'silent' });
+    const shard = await startSourceController({
+      client, logger, metrics: new RuntimeMetrics(), dataDir: join(dataDir, 'shard1'), labelSelector: 'sharding.fluxcd.io/key=shard1',
+      events: new EventRecorder({ client, controller: 'source-controller', logger }),
+    });
+    try {
+      const repo = await untilRepo('sharded', 'shard1 Ready', readyIs('True'));
+      expect(repo.status!.artifact!.url.startsWith(shard.artifactUrl)).toBe(true);
+    } finally {
+      await shard.stop();
+    }
   });
 
   it('removes its artifacts and its finalizer when deleted', async () => {
