@@ -1,6 +1,7 @@
 // The GitRepository controller end to end: a real control plane, the Flux CRDs, real git servers
 // (smart HTTP with basic auth) and the controller's artifact server — reconciled as Flux does.
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ let gitRoot: string;
 let dataDir: string;
 let controller: SourceController;
 let app: TestRepository;
+let eventSink: Server;
+const posted: Array<Record<string, unknown>> = [];
 
 const ref = (name: string) => ({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: NS, name });
 const get = async (name: string) => (await client.get(ref(name))) as unknown as GitRepository | undefined;
@@ -90,18 +93,27 @@ beforeAll(async () => {
   await app.git(['push', '--quiet', 'origin', 'v1.0.0']);
   await client.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'git-auth', namespace: NS }, data: { username: Buffer.from('flux').toString('base64'), password: Buffer.from('s3cret-pass').toString('base64') } } as KubeObject);
   await client.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'bad-auth', namespace: NS }, data: { username: Buffer.from('flux').toString('base64'), password: Buffer.from('wrong-pass').toString('base64') } } as KubeObject);
+  // notification-controller's side of --events-addr: records what the controller posts.
+  eventSink = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => { posted.push(JSON.parse(body) as Record<string, unknown>); res.writeHead(202).end(); });
+  });
+  await new Promise<void>((resolve) => eventSink.listen(0, '127.0.0.1', resolve));
+  const eventsAddr = `http://127.0.0.1:${(eventSink.address() as { port: number }).port}/`;
   const logger = pino({ level: 'silent' });
   const metrics = new RuntimeMetrics();
   // The default shard, as Flux shards: every object without a sharding key.
   controller = await startSourceController({
     client, logger, metrics, dataDir, dependencyRequeueMs: 500, labelSelector: '!sharding.fluxcd.io/key',
-    events: new EventRecorder({ client, controller: 'source-controller', logger }),
+    events: new EventRecorder({ client, controller: 'source-controller', eventsAddr, logger }),
   });
 }, 60_000);
 
 afterAll(async () => {
   await controller?.stop();
   await git?.close();
+  await new Promise((resolve) => eventSink?.close(resolve));
   await plane?.dispose();
   await rm(gitRoot, { recursive: true, force: true });
   await rm(dataDir, { recursive: true, force: true });
@@ -126,6 +138,13 @@ describe('GitRepository controller', () => {
     // Flux's default exclusions: CI folders and images stay out of the artifact.
     expect([...untar(body).keys()].sort()).toEqual(['README.md', 'deploy/app.yaml']);
     expect(await events('app')).toContainEqual(expect.objectContaining({ type: 'Normal', reason: 'NewArtifact', message: "stored artifact for commit 'first commit'" }));
+    const event = await until('the event to be posted', () => Promise.resolve(posted.find((e) => e.reason === 'NewArtifact')));
+    expect(event).toEqual({
+      involvedObject: { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: NS, name: 'app', uid: repo.metadata.uid, resourceVersion: expect.any(String) },
+      severity: 'info', timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), message: "stored artifact for commit 'first commit'", reason: 'NewArtifact',
+      metadata: { 'source.toolkit.fluxcd.io/revision': artifact.revision, 'source.toolkit.fluxcd.io/digest': artifact.digest },
+      reportingController: 'source-controller', reportingInstance: expect.any(String),
+    });
   });
 
   it('picks up a new commit when a reconcile is requested, and echoes the request token', async () => {
