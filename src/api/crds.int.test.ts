@@ -1,6 +1,6 @@
 // The Flux CRDs in a real (in-process) control plane, through @kubernetes/client-node: they are
 // accepted, established and served, and a minimal GitRepository can be created and read back.
-import { ApiextensionsV1Api, KubernetesObjectApi, type KubernetesObject, type V1CustomResourceDefinition } from '@kubernetes/client-node';
+import { ApiextensionsV1Api, KubernetesObjectApi, loadYaml, type KubernetesObject, type V1CustomResourceDefinition } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestControlPlane, type TestControlPlane } from '../../test/support/control-plane.js';
 import { fluxCrds } from './crds.js';
@@ -31,7 +31,9 @@ beforeAll(async () => {
   plane = await startTestControlPlane();
   objects = KubernetesObjectApi.makeApiClient(plane.kubeConfig);
   const apiext = plane.kubeConfig.makeApiClient(ApiextensionsV1Api);
-  for (const crd of fluxCrds()) await apiext.createCustomResourceDefinition({ body: crd as unknown as V1CustomResourceDefinition });
+  // Through client-node's model (loadYaml), so that `default` and the x-kubernetes-* keywords are
+  // sent: the model names them `_default`, `xKubernetesValidations`, … and drops the plain keys.
+  for (const crd of fluxCrds()) await apiext.createCustomResourceDefinition({ body: loadYaml<V1CustomResourceDefinition>(JSON.stringify(crd)) });
 });
 afterAll(() => plane?.dispose());
 
@@ -65,12 +67,25 @@ describe('Flux CRDs in the control plane', () => {
     expect(created.metadata?.uid).toBeTruthy();
   });
 
-  // The control plane does not apply CRD structural defaults yet (src/controlplane has no
-  // defaulting step); a real API server returns spec.timeout 60s and status.observedGeneration -1
-  // on create. `it.fails` turns red once the control plane defaults, so this can become `it`.
-  it.fails('applies the schema defaults on create, as the API server does', async () => {
+  // As a real API server: spec.timeout 60s and status.observedGeneration -1 from the CRD's schema.
+  it('applies the schema defaults on create, as the API server does', async () => {
     const created = (await objects.create(minimal('defaulted') as unknown as KubernetesObject)) as unknown as GitRepository;
     expect(created.spec.timeout).toBe('60s');
     expect(created.status).toEqual({ observedGeneration: -1 });
+  });
+
+  it('refuses what the CRD schemas refuse, CEL rules included, in the API server\'s words', async () => {
+    const refusal = async (spec: Partial<GitRepository['spec']>) => {
+      const object = { ...minimal('refused'), spec: { ...minimal('refused').spec, ...spec } };
+      const err = await objects.create(object as unknown as KubernetesObject).then(() => undefined, (e: unknown) => e as { code?: number; body?: string });
+      expect(err?.code).toBe(422);
+      return (JSON.parse(String(err?.body)) as { message: string }).message;
+    };
+    expect(await refusal({ serviceAccountName: 'sa' })).toBe(
+      'GitRepository.source.toolkit.fluxcd.io "refused" is invalid: spec: Invalid value: "object": serviceAccountName can only be set when provider is \'azure\' or \'aws\'',
+    );
+    expect(await refusal({ url: 'git@github.com:org/repo.git', timeout: '1h' })).toBe('GitRepository.source.toolkit.fluxcd.io "refused" is invalid: ['
+      + 'spec.url: Invalid value: "git@github.com:org/repo.git": spec.url in body should match \'^(http|https|ssh)://.*$\', '
+      + 'spec.timeout: Invalid value: "1h": spec.timeout in body should match \'^([0-9]+(\\.[0-9]+)?(ms|s|m))+$\']');
   });
 });

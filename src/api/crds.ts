@@ -2,9 +2,9 @@
 // kubebuilder resource markers of the Go types (names, short names, categories, printer columns,
 // status subresource). Written by Weir, not copied from Flux's YAML.
 import { KUSTOMIZE_GROUP, SOURCE_GROUP } from './constants.js';
-import { gitRepositorySchema } from './gitrepository-schema.js';
-import { kustomizationSchema } from './kustomization-schema.js';
-import type { JSONSchemaProps } from './openapi.js';
+import type { CelRules, JSONSchemaProps } from '../apimachinery/index.js';
+import { GIT_REPOSITORY_RULES, gitRepositorySchema } from './gitrepository-schema.js';
+import { KUSTOMIZATION_RULES, kustomizationSchema } from './kustomization-schema.js';
 
 interface CrdOptions {
   group: string;
@@ -77,3 +77,6 @@ export function kustomizationCrd(): Record<string, unknown> {
 export function fluxCrds(): Array<Record<string, unknown>> {
   return [gitRepositoryCrd(), kustomizationCrd()];
 }
+
+/** TypeScript stand-ins for the CEL rules (x-kubernetes-validations) of fluxCrds(), keyed by rule text. */
+export const FLUX_CEL_RULES: CelRules = { ...GIT_REPOSITORY_RULES, ...KUSTOMIZATION_RULES };

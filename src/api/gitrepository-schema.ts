@@ -1,5 +1,5 @@
 // The openAPIV3Schema of GitRepository v1, from the kubebuilder markers of gitrepository_types.go.
-import type { CelRules, JSONSchemaProps } from './openapi.js';
+import type { CelRules, JSONSchemaProps } from '../apimachinery/index.js';
 import {
   TIMEOUT_PATTERN, artifactSchema, bool, conditionsSchema, duration, int64, list, localObjectReference, obj, rootSchema, str,
 } from './schema-parts.js';

@@ -2,7 +2,7 @@
 // the defaults source-controller applies in code (GetProvider, the master branch of the clone).
 import type { GitRepository, GitRepositoryRef } from './gitrepository-types.js';
 import { GIT_REPOSITORY_RULES, gitRepositorySchema } from './gitrepository-schema.js';
-import { applySchemaDefaults, validateSchema } from './openapi.js';
+import { applySchemaDefaults, validateSchema } from '../apimachinery/index.js';
 
 const SCHEMA = gitRepositorySchema();
 

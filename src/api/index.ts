@@ -57,11 +57,11 @@ export type {
 } from './kustomization-types.js';
 export { kustomizationWithDefaults, validateKustomization, kustomizationTimeoutMs, kustomizationRetryIntervalMs } from './kustomization.js';
 
-// Schemas: the OpenAPI node type, structural defaulting and validation, the schemas of each kind.
-export { type JSONSchemaProps, type CelRules, applySchemaDefaults, validateSchema } from './openapi.js';
+// Schemas: the OpenAPI node type, structural defaulting and validation (the engine is apimachinery's), the schemas of each kind.
+export { type JSONSchemaProps, type CelRules, applySchemaDefaults, validateSchema } from '../apimachinery/index.js';
 export { DURATION_PATTERN, TIMEOUT_PATTERN } from './schema-parts.js';
 export { gitRepositorySchema } from './gitrepository-schema.js';
 export { kustomizationSchema } from './kustomization-schema.js';
 
-// CRDs: fluxCrds() for installation; one function per kind.
-export { fluxCrds, gitRepositoryCrd, kustomizationCrd } from './crds.js';
+// CRDs: fluxCrds() for installation; one function per kind; the stand-ins of their CEL rules (for the control plane).
+export { fluxCrds, gitRepositoryCrd, kustomizationCrd, FLUX_CEL_RULES } from './crds.js';

@@ -1,7 +1,7 @@
 // The openAPIV3Schema of Kustomization v1, from the kubebuilder markers of kustomization_types.go
 // and the fluxcd/pkg types it embeds (kustomize.Patch, Image, Selector, CustomHealthCheck,
 // meta.KubeConfigReference, meta.History).
-import type { CelRules, JSONSchemaProps } from './openapi.js';
+import type { CelRules, JSONSchemaProps } from '../apimachinery/index.js';
 import {
   bool, conditionsSchema, duration, int64, list, localObjectReference, obj, rootSchema, selectorSchema, str, stringMap,
 } from './schema-parts.js';

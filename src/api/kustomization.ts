@@ -4,7 +4,7 @@
 import { formatDuration, parseDuration } from '../lib/index.js';
 import type { Kustomization } from './kustomization-types.js';
 import { KUSTOMIZATION_RULES, kustomizationSchema } from './kustomization-schema.js';
-import { applySchemaDefaults, validateSchema } from './openapi.js';
+import { applySchemaDefaults, validateSchema } from '../apimachinery/index.js';
 
 const SCHEMA = kustomizationSchema();
 const THIRTY_SECONDS = 30_000;

@@ -1,6 +1,6 @@
 // Building blocks of the Flux CRD schemas, written from the kubebuilder markers of the Go types
 // (patterns, enums, defaults, required) so that every kind states them once.
-import type { JSONSchemaProps } from './openapi.js';
+import type { JSONSchemaProps } from '../apimachinery/index.js';
 
 /** metav1.Duration as Flux constrains intervals: Go units ms, s, m, h only. */
 export const DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$';

@@ -42,7 +42,7 @@ export class ApiError extends WeirError {
     message: string,
     readonly details?: StatusDetails,
   ) {
-    super(`controlplane.api.${reason.charAt(0).toLowerCase()}${reason.slice(1)}`, message);
+    super(`controlplane.api.${reason === '' ? 'unknown' : `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`}`, message);
   }
 
   /** The Status object sent to clients. */
@@ -53,7 +53,7 @@ export class ApiError extends WeirError {
       metadata: {},
       status: 'Failure',
       message: this.message,
-      reason: this.reason,
+      ...(this.reason ? { reason: this.reason } : {}),
       ...(this.details ? { details: this.details } : {}),
       code: this.httpCode,
     };
@@ -71,9 +71,12 @@ export class ApiError extends WeirError {
     return new ApiError(409, 'Conflict', `Operation cannot be fulfilled on ${qualified(resource)} "${name}": ${why}`, detailsOf(resource, name));
   }
 
-  /** 422 with field causes: `<Kind> "<name>" is invalid: <field>: <message>`. */
+  /**
+   * 422 with field causes: `<Kind>.<group> "<name>" is invalid: <field>: <message>`, or
+   * `[<cause>, <cause>]` for several (apierrors.NewInvalid; repeated messages are printed once).
+   */
   static invalid(kind: string, group: string, name: string, causes: StatusCause[]): ApiError {
-    const summary = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+    const summary = [...new Set(causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)))];
     const message = `${kind}${group ? `.${group}` : ''} "${name}" is invalid: ${summary.length === 1 ? summary[0] : `[${summary.join(', ')}]`}`;
     return new ApiError(422, 'Invalid', message, { name, ...(group ? { group } : {}), kind, causes: causes.map((c) => ({ reason: c.reason ?? 'FieldValueInvalid', message: c.message, ...(c.field ? { field: c.field } : {}) })) });
   }
@@ -104,6 +107,11 @@ export class ApiError extends WeirError {
 
   static pathNotFound(): ApiError {
     return new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+  }
+
+  /** An error the API server never turned into a Status: 500, the error's text, no reason (responsewriters.ErrorToAPIStatus). */
+  static unclassified(message: string): ApiError {
+    return new ApiError(500, '', message);
   }
 
   static internal(message: string): ApiError {

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { CUSTOM_RESOURCE_SCHEMA } from './custom-resource-schema.js';
 import { SSA_FIELD_OWNERSHIP } from './field-ownership.js';
 import { CrdController, GarbageCollector, KIND_HOOKS, NamespaceController } from './lifecycle/index.js';
 import { ObjectStore } from './objects/index.js';
@@ -53,9 +54,10 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
   const identity = await loadOrCreateIdentity(dataDir, address);
   // 2. Storage: every acknowledged write is in SQLite (WAL) before it is answered.
   const backend: StorageBackend = options.storage === 'memory' ? new MemoryBackend() : new SqliteBackend(join(dataDir, 'state.db'));
-  // 3. What is served, and the object semantics over storage.
+  // 3. What is served, and the object semantics over storage: the kinds the server completes
+  //    itself (CRDs, namespaces, secrets) and custom resources checked against their CRD's schema.
   const registry = new ResourceRegistry();
-  const store = new ObjectStore(backend, SSA_FIELD_OWNERSHIP, KIND_HOOKS);
+  const store = new ObjectStore(backend, SSA_FIELD_OWNERSHIP, { ...KIND_HOOKS, ...CUSTOM_RESOURCE_SCHEMA });
   // 4. Lifecycle controllers: CRDs first, so that custom resources are served before anything scans them.
   const onError = (key: string, err: unknown) => logger.error({ err, key }, 'lifecycle controller failed');
   const crds = new CrdController(store, registry, registry.resolve('apiextensions.k8s.io', 'v1', 'customresourcedefinitions')!, onError);

@@ -3,6 +3,7 @@
 import type { FieldOwnership, KubeObject, Writer } from './objects/index.js';
 import { groupVersionOf, type ResourceType } from './registry/index.js';
 import { builtinSchemaFor, schemaFromOpenAPIV3, type SchemaType } from '../apimachinery/index.js';
+import { checkApplyConfiguration } from './custom-resource-schema.js';
 import { applyConfiguration, recordUpdate, topLevelFields, type FieldSet } from './ssa/index.js';
 
 const UNTYPED: SchemaType = { kind: 'untyped' };
@@ -47,6 +48,7 @@ export const SSA_FIELD_OWNERSHIP: FieldOwnership = {
   },
 
   apply(type: ResourceType, live: KubeObject | undefined, config: KubeObject, writer: Writer & { force: boolean }, now: Date): KubeObject {
+    checkApplyConfiguration(type, config);
     const ignored = ignoredFields(type, config, writer.subresource);
     const result = applyConfiguration({
       live: live as never,

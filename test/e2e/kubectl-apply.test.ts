@@ -2,7 +2,7 @@
 // replace and diff — each scenario checks what the command left behind, not only its exit code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestControlPlane, type TestControlPlane } from '../support/control-plane.js';
-import { createNamespace, managers, stored, WIDGET_CRD, widgetYaml } from '../support/kubectl-fixtures.js';
+import { createNamespace, GADGET_CRD, gadgetJson, managers, stored, WIDGET_CRD, widgetYaml } from '../support/kubectl-fixtures.js';
 import { Kubectl, kubectlInstalled, kubectlSuite } from '../support/kubectl.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -250,6 +250,43 @@ stringData: {password: hunter2}
       expect(changed.code).toBe(1);
       expect(changed.stdout.split('\n')).toEqual(expect.arrayContaining(['-  key1: v1', '+  key1: v2']));
       expect((await kubectl.json(['get', 'cm', 'app', '-n', ns])).data).toEqual({ key1: 'v1' });
+    });
+  });
+
+  describe('custom resource schemas', () => {
+    beforeAll(async () => {
+      await kubectl.ok(['apply', '-f', kubectl.file('gadget-crd.yaml', GADGET_CRD)]);
+    });
+
+    it('fills the schema\'s defaults (nested, in list items, status) and prunes undeclared fields', async () => {
+      const ns = createNamespace(plane, 'cr-defaults');
+      // --validate=false: with strict field validation a real API server refuses the unknown field instead.
+      const file = kubectl.file('g-defaults.json', gadgetJson('g', ns, { size: 2, ports: [{ port: 80 }], shape: 'round' }));
+      expect(await kubectl.ok(['apply', '--validate=false', '-f', file])).toBe('gadget.example.com/g created\n');
+      const live = await kubectl.json(['get', 'gadget', 'g', '-n', ns]);
+      expect(live.spec).toEqual({ size: 2, color: 'red', settings: { mode: 'fast' }, ports: [{ port: 80, protocol: 'TCP' }] });
+      expect(live.status).toEqual({ phase: 'Pending' });
+      expect(await kubectl.ok(['get', 'gadget', 'g', '-n', ns, '-o', 'jsonpath={.spec.settings.mode}'])).toBe('fast');
+    });
+
+    it('prints the server\'s 422 for an invalid custom resource, from create, apply and a status patch', async () => {
+      const ns = createNamespace(plane, 'cr-invalid');
+      const bad = kubectl.file('g-bad.json', gadgetJson('bad', ns, { size: 0, color: 'green' }));
+      const created = await kubectl.run(['create', '-f', bad]);
+      // kubectl sends map keys sorted, so color is checked before size.
+      expect(created).toEqual({
+        code: 1, stdout: '',
+        stderr: 'The Gadget "bad" is invalid: \n'
+          + '* spec.color: Unsupported value: "green": supported values: "red", "blue"\n'
+          + '* spec.size: Invalid value: 0: spec.size in body should be greater than or equal to 1\n',
+      });
+      const applied = await kubectl.run(['apply', '--server-side', '-f', kubectl.file('g-big.json', gadgetJson('big', ns, { size: 11 }))]);
+      expect(applied).toEqual({ code: 1, stdout: '', stderr: 'The Gadget "big" is invalid: spec.size: Invalid value: 11: spec.size in body should be less than or equal to 10\n' });
+      expect(await kubectl.ok(['get', 'gadgets', '-n', ns, '-o', 'name'])).toBe('');
+
+      await kubectl.ok(['apply', '-f', kubectl.file('g-ok.json', gadgetJson('ok', ns, { size: 1 }))]);
+      const status = await kubectl.run(['patch', 'gadget', 'ok', '-n', ns, '--subresource=status', '--type=merge', '-p', '{"status":{"phase":"Gone"}}']);
+      expect(status).toEqual({ code: 1, stdout: '', stderr: 'The Gadget "ok" is invalid: status.phase: Unsupported value: "Gone": supported values: "Pending", "Ready"\n' });
     });
   });
 });

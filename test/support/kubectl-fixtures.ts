@@ -64,6 +64,58 @@ spec:
                   x-kubernetes-preserve-unknown-fields: true
 `;
 
+/**
+ * A namespaced custom resource whose schema defaults, constrains and prunes: nested defaults,
+ * defaults in list items, a status default, bounds and an enum.
+ */
+export const GADGET_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: gadgets.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: gadgets, singular: gadget, kind: Gadget}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    subresources:
+      status: {}
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            required: [size]
+            properties:
+              size: {type: integer, minimum: 1, maximum: 10}
+              color: {type: string, enum: [red, blue], default: red}
+              settings:
+                type: object
+                default: {}
+                properties:
+                  mode: {type: string, default: fast}
+              ports:
+                type: array
+                items:
+                  type: object
+                  properties:
+                    port: {type: integer}
+                    protocol: {type: string, default: TCP}
+          status:
+            type: object
+            default: {phase: Pending}
+            properties:
+              phase: {type: string, enum: [Pending, Ready]}
+`;
+
+/** A Gadget manifest. */
+export function gadgetJson(name: string, namespace: string, spec: Record<string, unknown>): string {
+  return JSON.stringify({ apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name, namespace }, spec });
+}
+
 /** A Widget manifest. */
 export function widgetYaml(name: string, namespace: string, spec: Record<string, unknown>): string {
   return JSON.stringify({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name, namespace }, spec });

@@ -22,9 +22,13 @@ export class CrdController {
     this.cleanups = new DeferredKeys((key) => this.cleanUp(key), onError);
   }
 
-  /** Registers every stored CRD (at start-up) and resumes unfinished deletions. */
+  /**
+   * Registers every stored CRD (at start-up) and resumes unfinished deletions. The types count
+   * as registered now, so that objects stored before this start are completed when read.
+   */
   resume(): void {
-    for (const stored of this.store.backend.list(CRD_PREFIX)) this.observe({ type: 'create', key: stored.key, revision: stored.revision, value: stored.value });
+    const revision = this.store.backend.revision;
+    for (const stored of this.store.backend.list(CRD_PREFIX)) this.observe({ type: 'create', key: stored.key, revision, value: stored.value });
   }
 
   /** Follows a change of any object; only CRDs matter. */
@@ -36,7 +40,7 @@ export class CrdController {
       this.registry.unregisterCrd(name);
       return;
     }
-    this.registry.registerCrd(name, resourceTypesOfCrd(crd));
+    this.registry.registerCrd(name, resourceTypesOfCrd(crd, change.revision));
     if (crd.metadata.deletionTimestamp) this.cleanups.add(change.key);
   }
 

@@ -83,8 +83,8 @@ export function establishCrd(crd: KubeObject, current: KubeObject | undefined, n
   };
 }
 
-/** The resource types a CRD serves, one per served version. */
-export function resourceTypesOfCrd(crd: KubeObject): ResourceType[] {
+/** The resource types a CRD serves, one per served version; `registeredAt` is the storage revision they are served from. */
+export function resourceTypesOfCrd(crd: KubeObject, registeredAt?: number): ResourceType[] {
   const spec = specOf(crd);
   const names = spec.names ?? {};
   if (!spec.group || !names.plural || !names.kind) return [];
@@ -108,5 +108,6 @@ export function resourceTypesOfCrd(crd: KubeObject): ResourceType[] {
       custom: true,
       ...(v.additionalPrinterColumns ? { printerColumns: v.additionalPrinterColumns } : {}),
       ...(v.schema?.openAPIV3Schema !== undefined ? { openAPIV3Schema: v.schema.openAPIV3Schema } : {}),
+      ...(registeredAt !== undefined ? { registeredAt } : {}),
     }));
 }

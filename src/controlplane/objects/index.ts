@@ -6,5 +6,5 @@ export { parseFieldSelector, fieldValue } from './field-selector.js';
 export { asKubeObject, cloneObject, jsonEqual, timestamp, type KubeObject, type ObjectMeta, type OwnerReference } from './kube-object.js';
 export { parseLabelSelector, matchesLabels } from './label-selector.js';
 export { compileFilter, listObjects, type ListPage, type ListQuery, type ObjectFilter } from './list-query.js';
-export { tracksGeneration } from './object-rules.js';
+export { tracksGeneration, type WriteScope } from './object-rules.js';
 export { ObjectStore, type KindHooks, type ReadObject, type WriteOptions } from './object-store.js';

@@ -1,7 +1,8 @@
 // The object store: Kubernetes semantics over the storage backend. Every write path (create,
 // update, patch, apply, delete) ends in `commit`, so stamping, ownership, optimistic locking,
-// finalizers and dry runs behave the same whichever verb the client used.
-import { ApiError } from '../api-error.js';
+// finalizers and dry runs behave the same whichever verb the client used; create, update, patch
+// and apply pass `admit` first (decoding, kind hooks, validation).
+import { ApiError, type StatusCause } from '../api-error.js';
 import { groupVersionOf, storagePrefix, type ResourceType } from '../registry/index.js';
 import { KeyExistsError, KeyNotFoundError, RevisionMismatchError, type StorageBackend, type StoredValue } from '../storage/index.js';
 import type { FieldOwnership, Writer } from './field-ownership.js';
@@ -22,10 +23,19 @@ export interface ReadObject {
   readonly stored: StoredValue;
 }
 
-/** Hooks that give some kinds their server-side behaviour (CRDs, namespaces). */
+/** Hooks that give some kinds their server-side behaviour (CRDs, namespaces, custom resources' schemas). */
 export interface KindHooks {
   /** Adjusts an object about to be stored (after the generic rules). */
   beforeStore?(type: ResourceType, object: KubeObject, current: KubeObject | undefined, now: Date): void;
+  /**
+   * Completes an object the way the API server decodes one, in place: every object written and
+   * every object read from storage goes through it (pruning and defaulting). True when it changed.
+   */
+  decode?(type: ResourceType, object: KubeObject): boolean;
+  /** Whether an object stored at `revision` may need `decode` (false: it was completed when written). */
+  decodes?(type: ResourceType, revision: number): boolean;
+  /** Field causes of an object the API server would refuse; `current` on an update (what it may keep). */
+  validate?(type: ResourceType, object: KubeObject, current: KubeObject | undefined, scope: WriteScope): StatusCause[];
 }
 
 /** Kubernetes object semantics over a StorageBackend. */
@@ -58,15 +68,18 @@ export class ObjectStore {
   /** The stored JSON text of an object in the version `type` serves. */
   textOf(type: ResourceType, stored: StoredValue): string {
     // Stored text starts with the version it was written in (see `serialize`); other served
-    // versions only relabel it (CRD conversion strategy "None").
-    if (stored.value.startsWith(`{"apiVersion":${JSON.stringify(groupVersionOf(type))},`)) return stored.value;
+    // versions only relabel it (CRD conversion strategy "None"). Text written before its kind's
+    // schema was known is completed (`decode`) the way the API server completes what it reads.
+    const sameVersion = stored.value.startsWith(`{"apiVersion":${JSON.stringify(groupVersionOf(type))},`);
+    if (sameVersion && !this.hooks.decodes?.(type, stored.revision)) return stored.value;
     return serialize(this.decode(type, stored.value));
   }
 
-  /** Parses stored text into an object of the version `type` serves. */
+  /** Parses stored text into an object of the version `type` serves, completed as the API server decodes it. */
   decode(type: ResourceType, value: string): KubeObject {
     const object = JSON.parse(value) as KubeObject;
     object.apiVersion = groupVersionOf(type);
+    this.hooks.decode?.(type, object);
     return object;
   }
 
@@ -75,7 +88,7 @@ export class ObjectStore {
     const now = this.clock();
     const object = prepareCreate(type, namespace, asKubeObject(body), now);
     if (type.namespaced) this.checkNamespaceAcceptsObjects(object.metadata.namespace!);
-    this.hooks.beforeStore?.(type, object, undefined, now);
+    this.admit(type, object, { current: undefined, scope: 'main', now });
     if (object.metadata.managedFields === undefined || options.fieldManager !== undefined) {
       object.metadata.managedFields = this.fields.recordUpdate(type, undefined, object, this.writer(options), now);
     }
@@ -96,7 +109,7 @@ export class ObjectStore {
     const explicitManagedFields = next.metadata.managedFields;
     const before = current.object;
     const result = prepareUpdate(type, before, next, scopeOf(options));
-    this.hooks.beforeStore?.(type, result, before, now);
+    this.admit(type, result, { current: before, scope: scopeOf(options), now });
     result.metadata.managedFields =
       explicitManagedFields !== undefined && !jsonEqual(explicitManagedFields, before.metadata.managedFields)
         ? explicitManagedFields
@@ -120,7 +133,7 @@ export class ObjectStore {
       const object = prepareCreate(type, namespace, merged, now);
       object.metadata.managedFields = managedFields;
       if (type.namespaced) this.checkNamespaceAcceptsObjects(object.metadata.namespace!);
-      this.hooks.beforeStore?.(type, object, undefined, now);
+      this.admit(type, object, { current: undefined, scope: 'main', now });
       return { object: this.commit(type, object, undefined, options), created: true };
     }
     const current = { object: this.decode(type, stored.value), stored };
@@ -128,7 +141,7 @@ export class ObjectStore {
     const merged = this.fields.apply(type, cloneObject(current.object), config, writer, now);
     const result = prepareUpdate(type, current.object, merged, scopeOf(options));
     result.metadata.managedFields = merged.metadata.managedFields;
-    this.hooks.beforeStore?.(type, result, current.object, now);
+    this.admit(type, result, { current: current.object, scope: scopeOf(options), now });
     return { object: this.commit(type, result, current, options), created: false };
   }
 
@@ -188,6 +201,17 @@ export class ObjectStore {
     object.metadata.finalizers = finalizers;
     this.hooks.beforeStore?.(type, object, current.object, this.clock());
     return this.commit(type, object, current, { dryRun });
+  }
+
+  /**
+   * What the API server does to a prepared object before it stores it (dry runs too): decoding
+   * (pruning, defaulting), the kind's own completion, then validation, refused with 422 Invalid.
+   */
+  private admit(type: ResourceType, object: KubeObject, write: { current: KubeObject | undefined; scope: WriteScope; now: Date }): void {
+    this.hooks.decode?.(type, object);
+    this.hooks.beforeStore?.(type, object, write.current, write.now);
+    const causes = this.hooks.validate?.(type, object, write.current, write.scope) ?? [];
+    if (causes.length > 0) throw ApiError.invalid(type.kind, type.group, object.metadata.name ?? '', causes);
   }
 
   private checkNamespaceAcceptsObjects(namespace: string): void {

@@ -40,6 +40,11 @@ export interface ResourceType {
   readonly printerColumns?: readonly PrinterColumn[];
   /** The CRD's openAPIV3Schema for this version, when it has one. */
   readonly openAPIV3Schema?: unknown;
+  /**
+   * Storage revision at which a CRD's version was registered: objects stored after it were
+   * pruned and defaulted with this schema when written; older ones are completed when read.
+   */
+  readonly registeredAt?: number;
 }
 
 /** The verbs of an ordinary stored resource. */

@@ -6,7 +6,7 @@
 // tar's Pack walks in readdir order and copies stat metadata (mtime, uid, modes, pax atime),
 // which would make the bytes depend on the disk rather than on the content.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform, Writable } from 'node:stream';
@@ -38,17 +38,19 @@ const GZIP = { level: 6, memLevel: 8, windowBits: 15 } as const;
 /** Lists what goes into the tarball, in archive order, skipping symlinks and whatever the filter excludes. */
 export async function listEntries(root: string, filter?: ArtifactFilter, rel = ''): Promise<TarEntry[]> {
   const names = (await readdir(join(root, rel))).sort(byBytes);
+  // One directory's lstat calls in parallel: a checkout has thousands of small files.
+  const stats = await Promise.all(names.map((name) => lstat(join(root, rel, name))));
   const entries: TarEntry[] = [];
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
     const path = rel ? `${rel}/${name}` : name;
     const full = join(root, path);
-    const stats = await lstat(full);
-    if (stats.isDirectory()) {
+    const stat = stats[i]!;
+    if (stat.isDirectory()) {
       if (filter?.(path, true)) continue; // like gitignore: an excluded directory hides everything below
       entries.push({ path, full, dir: true, mode: 0o750, size: 0 });
       entries.push(...(await listEntries(root, filter, path)));
-    } else if (stats.isFile() && !filter?.(path, false)) {
-      entries.push({ path, full, dir: false, mode: stats.mode & 0o111 ? 0o700 : 0o600, size: stats.size });
+    } else if (stat.isFile() && !filter?.(path, false)) {
+      entries.push({ path, full, dir: false, mode: stat.mode & 0o111 ? 0o700 : 0o600, size: stat.size });
     }
   }
   return entries;
@@ -62,20 +64,52 @@ function headerBlocks(entry: TarEntry): Buffer {
   return header.encode(block) ? Buffer.concat([new Pax({ path }).encode(), block]) : block;
 }
 
+// Small files are read whole with readFileSync, a batch at a time, then the event loop gets a
+// turn: through the thread pool (open, stat, read, close each a job) a 5,000-file checkout took
+// ~4x longer (measured: 54–91 ms sync vs ~250 ms async for 5,000 files of 300 bytes). Large
+// files are streamed.
+const SMALL_FILE = 1 << 20;
+const FILES_PER_TURN = 64;
+
+function changed(entry: TarEntry): Error {
+  return new Error(`${entry.path} changed while it was archived`);
+}
+
+async function* fileChunks(entry: TarEntry): AsyncGenerator<Buffer> {
+  let written = 0;
+  const chunks = entry.size <= SMALL_FILE ? [readFileSync(entry.full)] : createReadStream(entry.full);
+  for await (const chunk of chunks) {
+    written += (chunk as Buffer).length;
+    if (written > entry.size) throw changed(entry);
+    yield chunk as Buffer;
+  }
+  if (written !== entry.size) throw changed(entry);
+  if (written % 512 !== 0) yield Buffer.alloc(512 - (written % 512));
+}
+
 async function* tarStream(entries: readonly TarEntry[]): AsyncGenerator<Buffer> {
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
+    if (i % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     yield headerBlocks(entry);
-    if (entry.dir) continue;
-    let written = 0;
-    for await (const chunk of createReadStream(entry.full)) {
-      written += (chunk as Buffer).length;
-      if (written > entry.size) throw new Error(`${entry.path} changed while it was archived`);
-      yield chunk as Buffer;
-    }
-    if (written !== entry.size) throw new Error(`${entry.path} changed while it was archived`);
-    if (written % 512 !== 0) yield Buffer.alloc(512 - (written % 512));
+    if (!entry.dir) yield* fileChunks(entry);
   }
   yield Buffer.alloc(1024); // two zero blocks end the archive
+}
+
+/** Joins small pieces into chunks of at least `size` bytes: zlib streams do one thread-pool job per write. */
+async function* coalesce(pieces: AsyncIterable<Buffer>, size = 256 * 1024): AsyncGenerator<Buffer> {
+  let batch: Buffer[] = [];
+  let length = 0;
+  for await (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield Buffer.concat(batch, length);
+      batch = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield Buffer.concat(batch, length);
 }
 
 /** Streams the gzipped tarball of `root` into `sink`, returning its digest and size. */
@@ -84,7 +118,7 @@ async function pack(root: string, sink: Writable, filter?: ArtifactFilter): Prom
   const hash = createHash('sha256');
   let size = 0;
   const measure = new Transform({ transform(chunk: Buffer, _enc, done) { hash.update(chunk); size += chunk.length; done(null, chunk); } });
-  await pipeline(Readable.from(tarStream(entries)), createGzip(GZIP), measure, sink);
+  await pipeline(Readable.from(coalesce(tarStream(entries))), createGzip(GZIP), measure, sink);
   return { digest: `sha256:${hash.digest('hex')}`, size };
 }
 
