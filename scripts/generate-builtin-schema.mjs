@@ -19,7 +19,8 @@
 // Regenerate (plain Node >= 20, no dependencies):
 //   cd /tmp && npm pack kubernetes-client@9.0.0 && tar xzf kubernetes-client-9.0.0.tgz
 //   node scripts/generate-builtin-schema.mjs --spec /tmp/package/lib/specs/swagger-1.13.json.gz
-// Options: --spec <file[.gz]> (default /tmp/probe/swagger-1.13.json), --overlay <file>, --out <file>.
+// Options: --spec <file[.gz]> (default /tmp/probe/swagger-1.13.json), --overlay <file>, --out <file>,
+// --check (write nothing; exit 1 when the checked-in table is not exactly what would be written).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -69,7 +70,11 @@ function parseArgs(argv) {
     spec: '/tmp/probe/swagger-1.13.json',
     overlay: join(schemaDir, 'builtin-schema-overlay.json'),
     out: join(schemaDir, 'builtin-schema.json'),
+    check: false,
   };
+  const rest = argv.filter((arg) => arg !== '--check');
+  opts.check = rest.length !== argv.length;
+  argv = rest;
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, '');
     if (!key || !(key in opts) || argv[i + 1] === undefined) throw new Error(`usage: --spec <file> --overlay <file> --out <file> (got ${argv[i]})`);
@@ -238,6 +243,12 @@ function main() {
     kinds: roots,
     types: compactDefinitions(defs, roots),
   };
+  if (opts.check) {
+    const same = readFileSync(opts.out, 'utf8') === serialize(doc);
+    process.stdout.write(same ? `${opts.out} is up to date\n` : `${opts.out} differs from the generator's output: regenerate it\n`);
+    process.exitCode = same ? 0 : 1;
+    return;
+  }
   writeFileSync(opts.out, serialize(doc));
   process.stdout.write(`wrote ${opts.out}: ${Object.keys(doc.kinds).length} kinds, ${Object.keys(doc.types).length} types\n`);
 }
