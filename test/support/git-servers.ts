@@ -1,14 +1,17 @@
 // Real git servers on loopback for tests — `git daemon` (git://), `git http-backend` behind a
-// small CGI bridge with HTTP basic auth, and OpenSSH's sshd with generated keys — plus
-// repositories that tests shape commit by commit. Everything runs with an isolated git
-// environment, in temp dirs, and is torn down by close().
+// small CGI bridge (HTTP or HTTPS; basic auth, bearer token or client certificates), and
+// OpenSSH's sshd with generated keys — plus repositories that tests shape commit by commit.
+// Everything runs with an isolated git environment, in temp dirs, and is torn down by close().
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createNetServer, connect, type Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Duplex } from 'node:stream';
+import { TLSSocket } from 'node:tls';
 
 /** The environment every test git command runs with: no user/system config, fixed identity and dates. */
 export function testGitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -199,36 +202,123 @@ export interface GitHttpRequest {
   /** The protocol v2 command of an upload-pack POST (`ls-refs`, `fetch`), when readable. */
   command?: string;
   status?: number;
+  /** The CN of the TLS client certificate the request came with (mTLS servers only). */
+  clientCertificate?: string;
 }
 
 /** The HTTP server handle: also lists the requests it served. */
 export interface GitHttpServer extends TestServer {
   requests: GitHttpRequest[];
+  /** TLS handshakes the server refused (mTLS without a client certificate, a client that distrusts the server). */
+  tlsErrors: string[];
 }
 
-/** Starts `git http-backend` behind a CGI bridge, optionally requiring HTTP basic credentials. */
-export async function startGitHttpServer(projectRoot: string, options: { username?: string; password?: string } = {}): Promise<GitHttpServer> {
+/** How the HTTP git server authenticates clients. */
+export interface GitHttpServerOptions {
+  /** Require HTTP basic credentials. */
+  username?: string;
+  password?: string;
+  /** Require `Authorization: Bearer <bearerToken>` (instead of basic credentials when both are set). */
+  bearerToken?: string;
+  /**
+   * Serve HTTPS with this PEM key and certificate; with `ca`, also require a client certificate signed by it (mTLS).
+   * `maxVersion` caps the protocol: TLS 1.2 refuses a client certificate inside the handshake, TLS 1.3 only after
+   * the client has finished it (so curl words the two differently).
+   */
+  tls?: { key: string; cert: string; ca?: string; maxVersion?: 'TLSv1.2' | 'TLSv1.3' };
+}
+
+/** Starts `git http-backend` behind a CGI bridge over HTTP or HTTPS, optionally requiring credentials or a client certificate. */
+export async function startGitHttpServer(projectRoot: string, options: GitHttpServerOptions = {}): Promise<GitHttpServer> {
   const requests: GitHttpRequest[] = [];
-  const server = createHttpServer((req, res) => {
+  const tlsErrors: string[] = [];
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const record: GitHttpRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.search.slice(1) };
+    if (req.socket instanceof TLSSocket) record.clientCertificate = stringField(req.socket.getPeerCertificate().subject?.CN);
     requests.push(record);
     res.on('finish', () => (record.status = res.statusCode));
-    if (options.username !== undefined) {
-      const expected = `Basic ${Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64')}`;
-      if (req.headers.authorization !== expected) {
-        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="weir-test"', 'Content-Type': 'text/plain' }).end('unauthorized\n');
-        return;
-      }
+    const challenge = authChallenge(options, req.headers.authorization);
+    if (challenge !== undefined) {
+      res.writeHead(401, { 'WWW-Authenticate': challenge, 'Content-Type': 'text/plain' }).end('unauthorized\n');
+      return;
     }
-    serveCgi(projectRoot, req, res, url, record, options.username);
-  });
+    serveCgi(projectRoot, req, res, url, record, options.bearerToken === undefined ? options.username : 'bearer');
+  };
+  const tls = options.tls;
+  if (tls) {
+    // With a CA, the handshake itself fails without a client certificate signed by it, as Apache's `SSLVerifyClient require`.
+    const server = createHttpsServer({
+      key: tls.key, cert: tls.cert, maxVersion: tls.maxVersion,
+      ...(tls.ca !== undefined ? { ca: tls.ca, requestCert: true, rejectUnauthorized: true } : {}),
+    }, handler);
+    server.on('tlsClientError', (err: Error) => tlsErrors.push(err.message));
+    const front = await listenLingering(server);
+    return { url: `https://127.0.0.1:${front.port}`, port: front.port, requests, tlsErrors, close: front.close };
+  }
+  const server = createHttpServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   return {
-    url: `http://127.0.0.1:${port}`, port, requests,
+    url: `http://127.0.0.1:${port}`, port, requests, tlsErrors,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+/**
+ * Accepts TCP on a free loopback port and hands each connection to the HTTPS server as a stream
+ * that closes the way Apache and nginx do ("lingering close"): FIN after the last TLS record, then
+ * read until the client closes. Node resets the socket the moment it refuses a client certificate,
+ * and the reset discards its TLS alert before the client reads it, so curl would report a broken
+ * pipe or a reset instead of the refusal, depending on timing.
+ */
+async function listenLingering(server: HttpsServer): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const front = createNetServer((raw) => {
+    sockets.add(raw);
+    raw.on('close', () => sockets.delete(raw));
+    server.emit('connection', lingeringStream(raw));
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (front.address() as { port: number }).port,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+      front.close(() => resolve());
+    }),
+  };
+}
+
+function lingeringStream(raw: Socket): Duplex {
+  const stream = new Duplex({
+    read: () => void raw.resume(),
+    write: (chunk: Buffer, _encoding, done) => void raw.write(chunk, done),
+    final: (done) => { raw.end(); done(); },
+    destroy: (err, done) => {
+      raw.end();
+      raw.resume(); // drain whatever the client still sends: unread data is what turns a close into a reset
+      setTimeout(() => raw.destroy(), 5_000).unref();
+      done(err);
+    },
+  });
+  raw.on('data', (chunk: Buffer) => { if (!stream.destroyed && !stream.push(chunk)) raw.pause(); });
+  raw.on('end', () => { if (!stream.destroyed) stream.push(null); });
+  raw.on('error', () => stream.destroy());
+  raw.on('close', () => stream.destroy());
+  return stream;
+}
+
+/** The WWW-Authenticate challenge to answer with, or undefined when the Authorization header is the expected one. */
+function authChallenge(options: GitHttpServerOptions, authorization: string | undefined): string | undefined {
+  if (options.bearerToken !== undefined) return authorization === `Bearer ${options.bearerToken}` ? undefined : 'Bearer realm="weir-test"';
+  if (options.username === undefined) return undefined;
+  const expected = `Basic ${Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64')}`;
+  return authorization === expected ? undefined : 'Basic realm="weir-test"';
+}
+
+function stringField(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function serveCgi(root: string, req: IncomingMessage, res: ServerResponse, url: URL, record: GitHttpRequest, user?: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyGitError, isHostKeyFailure, redactSecrets, summariseStderr } from './errors.js';
+import { classifyGitError, isHostKeyFailure, redactSecrets, summariseStderr, tlsFailure } from './errors.js';
 
 describe('classifyGitError', () => {
   it('recognises refused credentials', () => {
@@ -25,6 +25,27 @@ describe('isHostKeyFailure', () => {
     expect(isHostKeyFailure('Host key for [127.0.0.1]:2222 has changed and you have requested strict checking.')).toBe(true);
     expect(isHostKeyFailure('No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict checking.')).toBe(true);
     expect(isHostKeyFailure('git@example.com: Permission denied (publickey).')).toBe(false);
+  });
+});
+
+describe('tlsFailure', () => {
+  it("recognises a server certificate that is not trusted, from GnuTLS and OpenSSL builds of curl", () => {
+    expect(tlsFailure("fatal: unable to access 'https://h/x.git/': server certificate verification failed. CAfile: none CRLfile: none")).toBe('untrusted-server');
+    expect(tlsFailure("fatal: unable to access 'https://h/x.git/': SSL certificate problem: unable to get local issuer certificate")).toBe('untrusted-server');
+    expect(tlsFailure("fatal: unable to access 'https://h/x.git/': SSL: no alternative certificate subject name matches target host name 'h'")).toBe('untrusted-server');
+  });
+
+  it('recognises a handshake the server ended (a client certificate missing or refused)', () => {
+    expect(tlsFailure("fatal: unable to access 'https://h/x.git/': GnuTLS recv error (-12): A TLS fatal alert has been received.")).toBe('handshake-refused');
+    expect(tlsFailure("fatal: unable to access 'https://h/x.git/': OpenSSL/3.0.19: error:0A00045C:SSL routines::tlsv13 alert certificate required")).toBe('handshake-refused');
+    expect(tlsFailure("fatal: unable to access 'https://h/x.git/': gnutls_handshake() failed: Handshake failed")).toBe('handshake-refused');
+    expect(tlsFailure("fatal: unable to access 'https://h/x.git/': OpenSSL SSL_read: error:0A000126:SSL routines::unexpected eof while reading, errno 0")).toBe('handshake-refused');
+    expect(tlsFailure("fatal: unable to access 'https://h/x.git/': OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to h:443")).toBe('handshake-refused');
+  });
+
+  it('ignores everything else', () => {
+    expect(tlsFailure("fatal: unable to access 'https://h/x.git/': Failed to connect to h port 443: Connection refused")).toBeUndefined();
+    expect(tlsFailure("fatal: could not read Username for 'https://h': terminal prompts disabled")).toBeUndefined();
   });
 });
 

@@ -46,6 +46,28 @@ export function isHostKeyFailure(stderr: string): boolean {
   return HOST_KEY_PATTERNS.some((re) => re.test(stderr));
 }
 
+// What libcurl prints (OpenSSL and GnuTLS builds) when it does not trust the server's certificate.
+const UNTRUSTED_SERVER_PATTERNS = [
+  /server certificate verification failed/i, /SSL certificate problem/i, /certificate verify failed/i,
+  /no alternative certificate subject name matches/i, /SSL: certificate subject name .* does not match/i,
+];
+// What it prints when the server ended the connection during or right after the handshake: most
+// often a client certificate it wants and did not get (or refused).
+const HANDSHAKE_REFUSED_PATTERNS = [
+  /TLS fatal alert has been received/i, /alert (certificate required|bad certificate|unknown ca|handshake failure)/i,
+  /TLS connection was non-properly terminated/i, /unexpected eof while reading/i, /gnutls_handshake\(\) failed/i, /SSL_connect/i,
+];
+
+/** Which side of a TLS failure git's stderr reports: the server's certificate, or a handshake the server refused. */
+export type TlsFailure = 'untrusted-server' | 'handshake-refused';
+
+/** Whether git's stderr is a TLS failure, and which; undefined for anything else. */
+export function tlsFailure(stderr: string): TlsFailure | undefined {
+  if (UNTRUSTED_SERVER_PATTERNS.some((re) => re.test(stderr))) return 'untrusted-server';
+  if (HANDSHAKE_REFUSED_PATTERNS.some((re) => re.test(stderr))) return 'handshake-refused';
+  return undefined;
+}
+
 /** Classifies git's stderr into the Flux reason (authentication, URL, or anything else). */
 export function classifyGitError(stderr: string): GitErrorReason {
   if (AUTH_PATTERNS.some((re) => re.test(stderr))) return 'AuthenticationFailed';

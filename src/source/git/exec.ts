@@ -1,7 +1,7 @@
 // Runs one `git` process: argument arrays only (never a shell), a hard timeout that kills the
 // whole process group (git forks git-remote-http, ssh, upload-pack), and redacted errors.
 import { spawn } from 'node:child_process';
-import { GitError, classifyGitError, isHostKeyFailure, redactSecrets, summariseStderr } from './errors.js';
+import { GitError, classifyGitError, isHostKeyFailure, redactSecrets, summariseStderr, tlsFailure } from './errors.js';
 
 /** What a finished git command printed. */
 export interface GitOutput {
@@ -18,6 +18,11 @@ export interface RunGitOptions {
   cwd?: string;
   /** Values to scrub from any message built from git's output. */
   secrets?: readonly string[];
+  /**
+   * The session's temp dir, cut from messages: curl names the CA file in it (`CAfile: /tmp/weir-git-…/ca.crt`),
+   * and a path that changes on every attempt would make every failed reconcile a new condition message and event.
+   */
+  privateDir?: string;
   /** Written to stdin, then stdin is closed. */
   input?: string | Buffer;
   /** Exit codes that are answers rather than failures (e.g. 1 for `merge-base --is-ancestor`). */
@@ -35,6 +40,8 @@ export interface GitResult extends GitOutput {
 
 const AUTH_HINT = 'check the Secret in spec.secretRef: username and password, bearerToken, or identity and known_hosts for SSH';
 const HOST_KEY_HINT = "put the server's current host key in the Secret's known_hosts, for the host and port of the URL (ssh-keyscan -p <port> <host>)";
+const UNTRUSTED_SERVER_HINT = "put the PEM certificate of the CA that signed the server's certificate in the Secret as ca.crt";
+const HANDSHAKE_HINT = 'if the server requires a client certificate (mTLS), put one it accepts in the Secret as tls.crt and tls.key';
 
 /** Formats a timeout the way users write them: 60000 → "60s", 1500 → "1500ms". */
 export function formatTimeout(ms: number): string {
@@ -90,15 +97,25 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
       if (stopped === 'abort') { reject(new GitError('GitOperationFailed', `${what} was cancelled`)); return; }
       const exitCode = code ?? -1;
       if (exitCode === 0 || options.okExitCodes?.includes(exitCode)) { resolvePromise({ stdout, stderr, exitCode }); return; }
-      reject(failure(what, { stderr: redactSecrets(stderr, secrets), exitCode, secrets }));
+      const shown = options.privateDir ? stderr.split(`${options.privateDir}/`).join('') : stderr;
+      reject(failure(what, { stderr: redactSecrets(shown, secrets), exitCode, secrets }));
     });
   });
 }
 
-/** The error of a failed command: refused credentials and rejected host keys are said so up front. */
+/** The error of a failed command: refused credentials, rejected host keys and TLS certificate trouble are said so up front. */
 function failure(what: string, run: { stderr: string; exitCode: number; secrets: readonly string[] }): GitError {
   const detail = summariseStderr(run.stderr) || `exit code ${run.exitCode}`;
   const reason = classifyGitError(run.stderr);
+  const tls = reason === 'GitOperationFailed' ? tlsFailure(run.stderr) : undefined;
+  // GnuTLS reports a missing client certificate as "A TLS fatal alert has been received", which names no cause.
+  if (tls === 'untrusted-server') {
+    return new GitError(reason, redactSecrets(`${what} failed: the server's TLS certificate is not trusted: ${detail}`, run.secrets), { hint: UNTRUSTED_SERVER_HINT });
+  }
+  if (tls === 'handshake-refused') {
+    const message = `${what} failed: the server ended the TLS connection (it may require a client certificate): ${detail}`;
+    return new GitError(reason, redactSecrets(message, run.secrets), { hint: HANDSHAKE_HINT });
+  }
   if (reason !== 'AuthenticationFailed') return new GitError(reason, redactSecrets(`${what} failed: ${detail}`, run.secrets));
   // git's own wording ("could not read Username … terminal prompts disabled") hides that the credentials were refused.
   const hostKey = isHostKeyFailure(run.stderr);

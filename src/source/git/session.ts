@@ -107,7 +107,7 @@ export class GitSession {
   run(args: readonly string[], options: SessionRunOptions = {}): Promise<GitResult> {
     return runGit(args, {
       env: this.env(options.extraEnv), timeoutMs: options.timeoutMs ?? this.timeoutMs, cwd: options.cwd,
-      secrets: this.secrets, input: options.input, okExitCodes: options.okExitCodes, signal: this.state.signal, program: options.program,
+      secrets: this.secrets, privateDir: this.dir, input: options.input, okExitCodes: options.okExitCodes, signal: this.state.signal, program: options.program,
     });
   }
 
