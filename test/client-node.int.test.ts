@@ -2,6 +2,7 @@
 import { AppsV1Api, CoreV1Api, KubernetesObjectApi, PatchStrategy, Watch, setHeaderOptions, type V1ConfigMap, type V1Deployment } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestControlPlane, type TestControlPlane } from './support/control-plane.js';
+import { waitFor } from './support/until.js';
 
 let plane: TestControlPlane;
 let core: CoreV1Api;
@@ -67,25 +68,18 @@ describe('control plane via client-node', () => {
       lastRv = obj.metadata!.resourceVersion!;
     }, () => undefined);
     await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'w1' } } });
-    await until(() => seen.includes('ADDED:w1'));
+    await waitFor(() => seen.includes('ADDED:w1'));
     first.abort();
     await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'w2' } } });
     await core.deleteNamespacedConfigMap({ namespace: 'default', name: 'w1' });
     const resumed: string[] = [];
     const second = await watch.watch('/api/v1/namespaces/default/configmaps', { resourceVersion: lastRv }, (type, obj: V1ConfigMap) => resumed.push(`${type}:${obj.metadata!.name}`), () => undefined);
-    await until(() => resumed.length >= 2);
+    await waitFor(() => resumed.length >= 2);
     second.abort();
     expect(resumed).toEqual(['ADDED:w2', 'DELETED:w1']);
   });
 });
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('server-side apply of workloads', () => {
   it('keys container ports without a protocol as TCP, as the schema default says', async () => {

@@ -6,19 +6,11 @@ import { startTestControlPlane, type TestControlPlane } from '../../test/support
 import { fluxCrds } from './crds.js';
 import type { GitRepository } from './gitrepository-types.js';
 import { gitRepositoryWithDefaults } from './gitrepository.js';
+import { until } from '../../test/support/until.js';
 
 let plane: TestControlPlane;
 let objects: KubernetesObjectApi;
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const minimal = (name: string): GitRepository => ({
   apiVersion: 'source.toolkit.fluxcd.io/v1',
@@ -41,10 +33,10 @@ describe('Flux CRDs in the control plane', () => {
   it('are established with the names accepted as written', async () => {
     const apiext = plane.kubeConfig.makeApiClient(ApiextensionsV1Api);
     for (const name of ['gitrepositories.source.toolkit.fluxcd.io', 'kustomizations.kustomize.toolkit.fluxcd.io']) {
-      const crd = await until(async () => {
+      const crd = await until(`${name} to be established`, async () => {
         const got = await apiext.readCustomResourceDefinition({ name });
         return got.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ? got : undefined;
-      });
+      }, 10_000, 50);
       expect(crd.status?.acceptedNames).toMatchObject({ kind: crd.spec.names.kind, shortNames: crd.spec.names.shortNames });
     }
   });

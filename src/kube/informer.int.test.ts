@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestControlPlane, type TestControlPlane } from '../../test/support/control-plane.js';
 import { Informer, KubeClient, type KubeObject, type TypeRef } from './index.js';
+import { waitFor } from '../../test/support/until.js';
 
 let plane: TestControlPlane;
 let client: KubeClient;
@@ -82,7 +83,7 @@ describe('Informer', () => {
     await client.create(cm('inf-events', 'a', { v: '1' }));
     await client.mergePatch(ref('inf-events', 'a'), { data: { v: '2' } });
     await client.delete(ref('inf-events', 'a'));
-    await until(() => events.length === 3);
+    await waitFor(() => events.length === 3);
     expect(events).toEqual(['add:a', 'update:a:1>2', 'delete:a']);
     expect(informer.get('inf-events', 'a')).toBeUndefined();
   });
@@ -98,7 +99,7 @@ describe('Informer', () => {
     await client.create(cm('inf-resume', 'b'));
     await sleep(1300);
     await client.delete(ref('inf-resume', 'a'));
-    await until(() => events.length === 4);
+    await waitFor(() => events.length === 4);
     // Bookmarks move the resume point on when only other namespaces change.
     const elsewhere = await client.create(cm('default', 'inf-resume-elsewhere'));
     await sleep(1300);
@@ -126,13 +127,13 @@ describe('Informer', () => {
     const { informer, events } = recorded(type, {}, spied);
     await informer.start();
     expect(events).toEqual(['add:doomed', 'add:kept']);
-    await until(() => events.length === 5);
+    await waitFor(() => events.length === 5);
     expect(events.slice(2).sort()).toEqual(['add:late', 'delete:doomed', 'update:kept:1>2']);
     expect(calls.list).toBe(2);
     expect(informer.list().map((o) => o.metadata.name).sort()).toEqual(['kept', 'late']);
     // And it watches again from the new list.
     await client.create(cm('inf-gone', 'after'));
-    await until(() => events.includes('add:after'));
+    await waitFor(() => events.includes('add:after'));
     spied.close();
   });
 
@@ -141,7 +142,7 @@ describe('Informer', () => {
     await client.create(cm('inf-resync', 'r'));
     const { informer, events } = recorded(type, { resyncMs: 100 });
     await informer.start();
-    await until(() => events.filter((e) => e === 'resync:r').length >= 2);
+    await waitFor(() => events.filter((e) => e === 'resync:r').length >= 2);
     expect(events[0]).toBe('add:r');
   });
 
@@ -154,7 +155,7 @@ describe('Informer', () => {
     await informer.start();
     await client.create(cm('inf-throw', 'x'));
     await client.create(cm('inf-throw', 'y'));
-    await until(() => events.length === 2);
+    await waitFor(() => events.length === 2);
     expect(events).toEqual(['add:x', 'add:y']);
   });
 
@@ -202,10 +203,3 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(10);
-  }
-}

@@ -1,22 +1,10 @@
 // The shapes every user of the API client shares: objects of any kind, references to one object
 // or to a type of objects, and watch events. Kept structural so that typed Flux objects fit.
+import type { ObjectMeta } from '../api/index.js';
 
-/**
- * Object metadata as the client needs it: src/api's ObjectMeta plus the fields only the client
- * reads. No index signature, so that src/api's ObjectMeta (an interface) stays assignable to it.
- */
-export interface KubeObjectMeta {
-  name: string;
+/** Object metadata as the client needs it: src/api's ObjectMeta plus the fields only the client reads. */
+export interface KubeObjectMeta extends ObjectMeta {
   generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  finalizers?: string[];
-  deletionTimestamp?: string;
-  creationTimestamp?: string;
   ownerReferences?: Array<Record<string, unknown>>;
   managedFields?: Array<Record<string, unknown>>;
 }

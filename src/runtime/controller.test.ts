@@ -4,6 +4,7 @@ import { runController, splitKey } from './controller.js';
 import { RuntimeMetrics } from './metrics.js';
 import { StallingError, WaitingError } from './outcome.js';
 import { WorkQueue } from './work-queue.js';
+import { waitFor } from '../../test/support/until.js';
 
 /** A logger whose JSON lines land in `lines`. */
 function captureLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
@@ -11,13 +12,6 @@ function captureLogger(): { logger: Logger; lines: Array<Record<string, unknown>
   return { lines, logger: pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) }) };
 }
 
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,7 +46,7 @@ describe('runController', () => {
       for (const key of ['a/1', 'a/2', 'a/3']) queue.add(key);
       await sleep(3);
     }
-    await until(() => queue.length === 0 && running.size === 0 && calls >= 6);
+    await waitFor(() => queue.length === 0 && running.size === 0 && calls >= 6, 5000, 2);
     await controller.stop();
     expect(overlap).toBe(false);
     expect(peak).toBe(3);
@@ -70,7 +64,7 @@ describe('runController', () => {
     });
     queue.add('apps/web');
     queue.add('apps/api');
-    await until(() => lines.length === 2);
+    await waitFor(() => lines.length === 2, 5000, 2);
     await controller.stop();
     expect(lines[0]).toMatchObject({ msg: 'Reconciliation finished', controller: 'gitrepository', controllerKind: 'GitRepository', name: 'web', namespace: 'apps' });
     expect(lines[0]!['reconcileID']).toMatch(/^[0-9a-f-]{36}$/);
@@ -91,7 +85,7 @@ describe('runController', () => {
       },
     });
     queue.add('apps/web');
-    await until(() => attempts === 3);
+    await waitFor(() => attempts === 3, 5000, 2);
     await sleep(5);
     await controller.stop();
     expect(queue.numRequeues('apps/web')).toBe(0); // the success forgot the backoff
@@ -118,7 +112,7 @@ describe('runController', () => {
     });
     queue.add('a/stalled');
     queue.add('a/waiting');
-    await until(() => seen.length === 2);
+    await waitFor(() => seen.length === 2, 5000, 2);
     await sleep(20);
     await controller.stop();
     expect(seen.sort()).toEqual(['a/stalled', 'a/waiting']);
@@ -141,7 +135,7 @@ describe('runController', () => {
       },
     });
     for (const key of ['a/1', 'a/2', 'a/3', 'a/4']) queue.add(key);
-    await until(() => started === 2);
+    await waitFor(() => started === 2, 5000, 2);
     await controller.stop();
     expect(finished).toBe(2);
     expect(started).toBe(2);

@@ -1,33 +1,23 @@
 // The EventRecorder against the embedded control plane: the core/v1 Events it writes and counts.
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestControlPlane, type TestControlPlane } from '../../test/support/control-plane.js';
+import { describe, expect, it } from 'vitest';
+import { useControlPlaneClient } from '../../test/support/control-plane.js';
 import { KubeClient, type KubeObject } from '../kube/index.js';
 import { EventRecorder } from './events.js';
 
-let plane: TestControlPlane;
-let client: KubeClient;
-
-beforeAll(async () => {
-  plane = await startTestControlPlane();
-  client = KubeClient.load({ kubeconfig: plane.kubeconfigPath });
-});
-afterAll(async () => {
-  client?.close();
-  await plane?.dispose();
-});
+const cp = useControlPlaneClient();
 
 const silent = pino({ level: 'silent' });
 
 async function eventsAbout(name: string, namespace = 'default'): Promise<KubeObject[]> {
-  const { items } = await client.list({ apiVersion: 'v1', kind: 'Event', namespace });
+  const { items } = await cp.client.list({ apiVersion: 'v1', kind: 'Event', namespace });
   return items.filter((e) => (e['involvedObject'] as { name: string }).name === name);
 }
 
 describe('EventRecorder on the control plane', () => {
   it('creates an Event about the object in its namespace and counts repeats on it', async () => {
-    const cm = await client.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'evented', namespace: 'default' } });
-    const recorder = new EventRecorder({ client, controller: 'source-controller', logger: silent, instance: 'test' });
+    const cm = await cp.client.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'evented', namespace: 'default' } });
+    const recorder = new EventRecorder({ client: cp.client, controller: 'source-controller', logger: silent, instance: 'test' });
     await recorder.record(cm, 'Warning', 'GitOperationFailed', 'failed to checkout and determine revision');
     await recorder.record(cm, 'Warning', 'GitOperationFailed', 'failed to checkout and determine revision');
     await recorder.record(cm, 'Trace', 'Progressing', 'building artifact');
@@ -44,8 +34,8 @@ describe('EventRecorder on the control plane', () => {
   });
 
   it('files events about cluster-scoped objects under default', async () => {
-    const ns = await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'evented-ns' } });
-    await new EventRecorder({ client, controller: 'c', logger: silent }).record(ns, 'Normal', 'Created', 'namespace created');
+    const ns = await cp.client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'evented-ns' } });
+    await new EventRecorder({ client: cp.client, controller: 'c', logger: silent }).record(ns, 'Normal', 'Created', 'namespace created');
     expect(await eventsAbout('evented-ns')).toHaveLength(1);
   });
 });

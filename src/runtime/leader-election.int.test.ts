@@ -1,28 +1,18 @@
 // Two replicas electing a leader on one Lease of the embedded control plane.
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestControlPlane, type TestControlPlane } from '../../test/support/control-plane.js';
+import { describe, expect, it } from 'vitest';
+import { useControlPlaneClient } from '../../test/support/control-plane.js';
 import { KubeClient, type KubeObject } from '../kube/index.js';
 import type { RuntimeClient } from './client.js';
 import { LeaderElector, type LeaseSpec } from './leader-election.js';
 
-let plane: TestControlPlane;
-let client: KubeClient;
-
-beforeAll(async () => {
-  plane = await startTestControlPlane();
-  client = KubeClient.load({ kubeconfig: plane.kubeconfigPath });
-});
-afterAll(async () => {
-  client?.close();
-  await plane?.dispose();
-});
+const cp = useControlPlaneClient();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const leaseRef = (name: string) => ({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: 'default', name });
 
 async function leaseSpec(name: string): Promise<LeaseSpec> {
-  return (await client.get(leaseRef(name)))!['spec'] as LeaseSpec;
+  return (await cp.client.get(leaseRef(name)))!['spec'] as LeaseSpec;
 }
 
 /** Replicas on one Lease; records who leads and fails the test's check if two ever lead at once. */
@@ -30,7 +20,7 @@ function cluster(lease: string) {
   const leaders = new Set<string>();
   const history: string[] = [];
   let overlap = false;
-  const replica = (identity: string, replicaClient: RuntimeClient = client) => {
+  const replica = (identity: string, replicaClient: RuntimeClient = cp.client) => {
     const elector = new LeaderElector({
       client: replicaClient, namespace: 'default', name: lease, identity, logger: pino({ level: 'silent' }),
       leaseDurationMs: 2000, renewDeadlineMs: 1000, retryPeriodMs: 200,
@@ -65,10 +55,10 @@ function partitionable(): { client: RuntimeClient; cut(): void } {
   return {
     cut: () => void (down = true),
     client: {
-      get: (ref) => guard(() => client.get(ref)),
-      create: (obj, options) => guard(() => client.create(obj as KubeObject, options)),
-      mergePatch: (ref, patch, options) => guard(() => client.mergePatch(ref, patch, options)),
-      replace: (obj, options) => guard(() => client.replace(obj as KubeObject, options)),
+      get: (ref) => guard(() => cp.client.get(ref)),
+      create: (obj, options) => guard(() => cp.client.create(obj as KubeObject, options)),
+      mergePatch: (ref, patch, options) => guard(() => cp.client.mergePatch(ref, patch, options)),
+      replace: (obj, options) => guard(() => cp.client.replace(obj as KubeObject, options)),
     },
   };
 }

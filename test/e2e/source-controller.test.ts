@@ -12,6 +12,7 @@ import { KubeClient } from '../../src/kube/index.js';
 import { kubectlInstalled } from '../support/kubectl.js';
 import { startGitHttpServer, TestRepository, type TestServer } from '../support/git-servers.js';
 import { startWeirControlPlane, type WeirProcess } from '../support/weir-process.js';
+import { until } from '../support/until.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const work = mkdtempSync(join(tmpdir(), 'weir-e2e-source-'));
@@ -45,15 +46,6 @@ function startReplica(name: string): Replica {
 
 const logged = (r: Replica, msg: string | RegExp) => r.lines.some((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg))));
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 interface Repo { status?: { artifact?: { revision: string; url: string }; conditions?: Array<{ type: string; status: string }>; lastHandledReconcileAt?: string } }
 const gitrepo = async () => (await client.get({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: 'flux-system', name: 'podinfo' })) as unknown as Repo | undefined;

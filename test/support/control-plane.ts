@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll } from 'vitest';
+import { KubeClient } from '../../src/kube/index.js';
 import { startControlPlane, type ControlPlane, type ControlPlaneOptions } from '../../src/controlplane/index.js';
 
 /** A control plane plus its data directory and a client config pointing at it. */
@@ -28,4 +30,18 @@ export async function startTestControlPlane(options: Partial<ControlPlaneOptions
       rmSync(dataDir, { recursive: true, force: true });
     },
   }) as TestControlPlane;
+}
+
+/** For a test file: a control plane started before its tests with a KubeClient on it, both closed after them. */
+export function useControlPlaneClient(): { readonly plane: TestControlPlane; readonly client: KubeClient } {
+  const ctx = {} as { plane: TestControlPlane; client: KubeClient };
+  beforeAll(async () => {
+    ctx.plane = await startTestControlPlane();
+    ctx.client = KubeClient.load({ kubeconfig: ctx.plane.kubeconfigPath });
+  });
+  afterAll(async () => {
+    ctx.client?.close();
+    await ctx.plane?.dispose();
+  });
+  return ctx;
 }

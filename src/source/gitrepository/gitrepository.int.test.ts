@@ -14,6 +14,7 @@ import { EventRecorder, RuntimeMetrics } from '../../runtime/index.js';
 import { startTestControlPlane, type TestControlPlane } from '../../../test/support/control-plane.js';
 import { generateGpgKey, run, startGitHttpServer, TestRepository, type GitHttpServer } from '../../../test/support/git-servers.js';
 import { startSourceController, type SourceController } from '../index.js';
+import { until } from '../../../test/support/until.js';
 
 const NS = 'default';
 let plane: TestControlPlane;
@@ -31,15 +32,6 @@ const get = async (name: string) => (await client.get(ref(name))) as unknown as 
 const ready = (repo: GitRepository | undefined) => repo?.status?.conditions?.find((c) => c.type === 'Ready');
 const readyIs = (status: string) => (repo: GitRepository | undefined) => ready(repo)?.status === status;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The GitRepository once `accept` holds for it (the very object that passed, not a later read). */
 function untilRepo(name: string, what: string, accept: (repo: GitRepository | undefined) => unknown): Promise<GitRepository> {
