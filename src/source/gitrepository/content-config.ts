@@ -1,6 +1,6 @@
 // What besides the commit feeds a GitRepository's artifact (source-controller
-// gitContentConfigChanged): the ignore rules, submodules, the include list and the included
-// artifacts. When any of them changed, the same commit still needs a new artifact.
+// gitContentConfigChanged): the ignore rules, submodules, sparse checkout, the include list and
+// the included artifacts. When any of them changed, the same commit still needs a new artifact.
 import { isDeepStrictEqual } from 'node:util';
 import type { Artifact, GitRepository, GitRepositoryStatus } from '../../api/index.js';
 
@@ -17,5 +17,6 @@ export function contentConfigChanged(obj: GitRepository, status: GitRepositorySt
   if ((spec.ignore ?? undefined) !== (status.observedIgnore ?? undefined)) return true;
   if ((spec.recurseSubmodules ?? false) !== (status.observedRecurseSubmodules ?? false)) return true;
   if (!isDeepStrictEqual(spec.include ?? [], status.observedInclude ?? [])) return true;
+  if (!isDeepStrictEqual(spec.sparseCheckout ?? [], status.observedSparseCheckout ?? [])) return true;
   return includesDiffer(includes, status.includedArtifacts);
 }

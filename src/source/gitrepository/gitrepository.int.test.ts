@@ -1,7 +1,7 @@
 // The GitRepository controller end to end: a real control plane, the Flux CRDs, real git servers
 // (smart HTTP with basic auth) and the controller's artifact server — reconciled as Flux does.
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -260,6 +260,40 @@ describe('GitRepository controller', () => {
       expect(repo.status!.artifact!.url.startsWith(shard.artifactUrl)).toBe(true);
     } finally {
       await shard.stop();
+    }
+  });
+
+  it('keeps only the sparse checkout directories, and fails clearly on a missing one', async () => {
+    await createRepo('sparse', { url: `${git.url}/app.git`, secretRef: { name: 'git-auth' }, ref: { branch: 'main' }, sparseCheckout: ['./deploy/'] });
+    const repo = await untilRepo('sparse', 'sparse Ready', readyIs('True'));
+    const files = untar(Buffer.from(await (await fetch(repo.status!.artifact!.url)).arrayBuffer()));
+    expect([...files.keys()]).toEqual(['deploy/app.yaml']);
+    expect(repo.status!.observedSparseCheckout).toEqual(['./deploy/']);
+    await createRepo('sparse-missing', { url: `${git.url}/app.git`, secretRef: { name: 'git-auth' }, ref: { branch: 'main' }, sparseCheckout: ['nope'] });
+    const bad = await untilRepo('sparse-missing', 'failure', readyIs('False'));
+    expect(ready(bad)!.message).toBe("failed to sparse checkout directories : 'nope' not found in the repository");
+  });
+
+  it('goes through the proxy of spec.proxySecretRef', async () => {
+    const proxied: string[] = [];
+    // A forward HTTP proxy: git sends absolute-URI requests to it.
+    const proxy = createServer((req, res) => {
+      proxied.push(`${req.method} ${req.url}`);
+      const upstream = request(req.url!, { method: req.method, headers: req.headers }, (reply) => {
+        res.writeHead(reply.statusCode!, reply.headers);
+        reply.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+      await client.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'proxy', namespace: NS }, stringData: { address } } as KubeObject);
+      await createRepo('proxied', { url: `${git.url}/app.git`, secretRef: { name: 'git-auth' }, ref: { branch: 'main' }, proxySecretRef: { name: 'proxy' } });
+      await untilRepo('proxied', 'proxied Ready', readyIs('True'));
+      expect(proxied.some((line) => line.includes('/app.git/info/refs'))).toBe(true);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 

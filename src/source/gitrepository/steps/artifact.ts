@@ -8,6 +8,7 @@ import {
 import { errorMessage } from '../../../lib/index.js';
 import { loadArtifactFilter } from '../../artifact/ignore.js';
 import { contentConfigChanged } from '../content-config.js';
+import { sparseDirectories, withSparseCheckout } from '../sparse-checkout.js';
 import type { GitRepositoryPass } from '../context.js';
 import { StepError } from '../step-error.js';
 
@@ -28,7 +29,7 @@ export async function reconcileArtifact(pass: GitRepositoryPass): Promise<void> 
   }
   let record;
   try {
-    const filter = await loadArtifactFilter(pass.dir, obj.spec.ignore);
+    const filter = withSparseCheckout(await loadArtifactFilter(pass.dir, obj.spec.ignore), sparseDirectories(obj.spec.sparseCheckout));
     const owner = { kind: obj.kind, namespace: obj.metadata.namespace!, name: obj.metadata.name };
     record = await services.storage.archive(owner, { fileName: `${checkout.resolved.commit}.tar.gz`, revision, sourceDir: pass.dir, filter });
     await services.storage.symlink(record.path);
@@ -43,6 +44,7 @@ export async function reconcileArtifact(pass: GitRepositoryPass): Promise<void> 
   setOrDelete(status, 'observedIgnore', obj.spec.ignore);
   setOrDelete(status, 'observedRecurseSubmodules', obj.spec.recurseSubmodules);
   setOrDelete(status, 'observedInclude', obj.spec.include);
+  setOrDelete(status, 'observedSparseCheckout', obj.spec.sparseCheckout);
   draft.remove(STORAGE_OPERATION_FAILED);
   stored(`stored artifact for revision '${revision}'`);
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../api/index.js';
 import { errorMessage } from '../../../lib/index.js';
 import { gitTimeoutMs } from '../context.js';
-import { gitAuthFromSecret, parseRemoteUrl, type GitAuth } from '../../git/auth.js';
+import { gitAuthFromSecret, parseRemoteUrl, type GitAuth, type GitProxy } from '../../git/auth.js';
 import { checkoutResolved } from '../../git/checkout.js';
 import { GitError } from '../../git/errors.js';
 import { resolveRef } from '../../git/resolve-ref.js';
@@ -17,6 +17,7 @@ import { publicKeysFromSecret, verifyGitSignatures } from '../../git/verify.js';
 import type { GitRepositoryPass } from '../context.js';
 import { contentConfigChanged, includesDiffer } from '../content-config.js';
 import { readSecretData } from '../secrets.js';
+import { missingDirectories, sparseDirectories } from '../sparse-checkout.js';
 import { StepError } from '../step-error.js';
 
 async function authFor(pass: GitRepositoryPass): Promise<GitAuth | undefined> {
@@ -27,6 +28,22 @@ async function authFor(pass: GitRepositoryPass): Promise<GitAuth | undefined> {
     return gitAuthFromSecret(obj.spec.url, data);
   } catch (err) {
     const message = ref && /^failed to get secret/.test(errorMessage(err)) ? errorMessage(err) : `failed to configure authentication options: ${errorMessage(err)}`;
+    draft.mark(FETCH_FAILED, 'True', AUTHENTICATION_FAILED_REASON, message);
+    throw new StepError('generic', AUTHENTICATION_FAILED_REASON, message, { cause: err });
+  }
+}
+
+/** spec.proxySecretRef: `address` (http, https or socks5 URL), optional `username` and `password`. */
+async function proxyFor(pass: GitRepositoryPass): Promise<GitProxy | undefined> {
+  const { obj, draft, services } = pass;
+  const ref = obj.spec.proxySecretRef;
+  if (!ref) return undefined;
+  try {
+    const data = await readSecretData(services.client, obj.metadata.namespace!, ref.name);
+    if (!data.address) throw new Error(`invalid proxy secret '${obj.metadata.namespace}/${ref.name}': key 'address' is missing`);
+    return { address: data.address, username: data.username, password: data.password };
+  } catch (err) {
+    const message = `failed to configure proxy options: ${errorMessage(err)}`;
     draft.mark(FETCH_FAILED, 'True', AUTHENTICATION_FAILED_REASON, message);
     throw new StepError('generic', AUTHENTICATION_FAILED_REASON, message, { cause: err });
   }
@@ -98,6 +115,7 @@ export async function reconcileSource(pass: GitRepositoryPass): Promise<void> {
   } catch (err) {
     throw fetchFailed(pass, err);
   }
+  const proxy = await proxyFor(pass);
   const auth = await authFor(pass);
   pass.includes = await includedArtifacts(pass);
   if (includesDiffer(pass.includes, draft.status.includedArtifacts)) {
@@ -112,7 +130,7 @@ export async function reconcileSource(pass: GitRepositoryPass): Promise<void> {
   const canSkip = artifact !== undefined && isTrue(draft.status.conditions, ARTIFACT_IN_STORAGE) && !obj.spec.verify && !contentConfigChanged(obj, draft.status, pass.includes);
   const timeoutMs = gitTimeoutMs(obj);
   try {
-    await withGitSession({ url: obj.spec.url, auth, timeoutMs }, async (session) => {
+    await withGitSession({ url: obj.spec.url, auth, proxy, timeoutMs }, async (session) => {
       const resolved = await resolveRef(session, obj.spec.ref);
       // The remote has not moved and nothing else feeds the artifact: no fetch at all.
       if (canSkip && resolved.revision === artifact.revision) {
@@ -130,6 +148,12 @@ export async function reconcileSource(pass: GitRepositoryPass): Promise<void> {
     return;
   }
   pass.log.debug({ url: obj.spec.url, revision: pass.checkout!.resolved.revision }, 'git repository checked out');
+  const missing = await missingDirectories(pass.dir, sparseDirectories(obj.spec.sparseCheckout));
+  if (missing.length) {
+    const message = `failed to sparse checkout directories : ${missing.map((d) => `'${d}'`).join(', ')} not found in the repository`;
+    draft.mark(FETCH_FAILED, 'True', GIT_OPERATION_FAILED_REASON, message);
+    throw new StepError('generic', GIT_OPERATION_FAILED_REASON, message);
+  }
   await verify(pass);
   const revision = pass.checkout!.resolved.revision;
   if (artifact?.revision !== revision) {
