@@ -297,6 +297,13 @@ describe('GitRepository controller', () => {
     }
   });
 
+  it('stalls on a provider it cannot authenticate with, instead of fetching anonymously', async () => {
+    await createRepo('azure', { url: `${git.url}/app.git`, provider: 'azure', ref: { branch: 'main' } });
+    const repo = await untilRepo('azure', 'stalled', (r) => r?.status?.conditions?.some((c) => c.type === 'Stalled'));
+    expect(ready(repo)).toMatchObject({ status: 'False', reason: 'InvalidProviderConfiguration' });
+    expect(repo.status!.observedGeneration).toBe(1);
+  });
+
   it('removes its artifacts and its finalizer when deleted', async () => {
     await client.delete(ref('semver'));
     await until('deletion', async () => (await get('semver')) === undefined);

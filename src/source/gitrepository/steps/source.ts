@@ -115,6 +115,13 @@ export async function reconcileSource(pass: GitRepositoryPass): Promise<void> {
   } catch (err) {
     throw fetchFailed(pass, err);
   }
+  const provider = obj.spec.provider ?? 'generic';
+  if (provider !== 'generic') {
+    // GitHub App and cloud workload identity need their token services; refuse rather than fetch anonymously.
+    const message = `provider '${provider}' is not supported by Weir yet: use provider 'generic' with a secretRef`;
+    draft.mark(FETCH_FAILED, 'True', 'InvalidProviderConfiguration', message);
+    throw new StepError('stalling', 'InvalidProviderConfiguration', message);
+  }
   const proxy = await proxyFor(pass);
   const auth = await authFor(pass);
   pass.includes = await includedArtifacts(pass);
