@@ -5,6 +5,7 @@ import { defaultConfig } from './config.js';
 import { KustomizeError } from './errors.js';
 import { diskFileSystem, memoizedFileSystem, type FileSystem } from './fs.js';
 import { nameHash } from './hash.js';
+import { OpenApiState } from './openapi.js';
 import { createLoader } from './loader.js';
 import { fixNameReferences } from './name-reference.js';
 import { legacySort } from './order.js';
@@ -45,18 +46,19 @@ export function build(dir: string, options: BuildOptions = {}): BuildResult {
     if (!fs.isDirectory(path)) throw new KustomizeError(`'${path}' is not a directory`, { file: path }, { code: 'kustomize.missing' });
   }
   const boundary = fs.realPath(posix.resolve(options.boundary ?? '/'));
-  const acc: Accumulator = { resmap: new ResMap(), config: defaultConfig(), vars: [], varTargets: new Map() };
+  const openapi = new OpenApiState();
+  const acc: Accumulator = { resmap: new ResMap(openapi), config: defaultConfig(), vars: [], varTargets: new Map() };
   const rootDir = fs.realPath(root);
   const loader = createLoader(fs, rootDir, boundary, (options.loadRestrictor ?? 'rootOnly') === 'rootOnly');
   const buildMetadata = loadKustomization(loader).fields.buildMetadata;
   const metadata = new Set(Array.isArray(buildMetadata) ? (buildMetadata as unknown[]) : []);
-  const ctx = { allowPlugins: options.allowPlugins === true, allowRemote: options.allowRemote === true, stack: [rootDir], track: metadata.has('transformerAnnotations'), bases: new Map() };
+  const ctx = { allowPlugins: options.allowPlugins === true, allowRemote: options.allowRemote === true, stack: [rootDir], track: metadata.has('transformerAnnotations'), bases: new Map(), openapi };
   const k = accumulate(loader, acc, ctx, 'root');
   addHashes(acc.resmap.resources);
-  fixNameReferences(acc.resmap.resources, acc.config.nameReference);
+  fixNameReferences(acc.resmap.resources, acc.config.nameReference, openapi);
   if (acc.vars.length) {
     const targetOf = (name: string) => acc.varTargets.get(name)?.obj;
-    resolveVars(acc.resmap.resources.map((r) => r.obj), acc.vars, acc.config.varReference, { file: k.file, previous: previousIds(acc.resmap.resources), targetOf });
+    resolveVars(acc.resmap.resources.map((r) => r.obj), acc.vars, acc.config.varReference, { file: k.file, previous: previousIds(acc.resmap.resources), targetOf, openapi });
   }
   const kept = acc.resmap.resources.filter((r) => !isLocalConfig(r));
   for (const r of kept) {

@@ -48,6 +48,7 @@ const FIELDS: Record<string, Check> = {
   resources: list(string), components: list(string), crds: list(string), configurations: list(string),
   generators: list(string), transformers: list(string), validators: list(string),
   configMapGenerator: list(generator), secretGenerator: list(generator), generatorOptions: options,
+  openapi: stringMap,
 };
 
 /** Refuses fields whose values kustomize could not unmarshal. */

@@ -5,6 +5,7 @@
 import type { NameReference } from './builtins/name-reference-specs.js';
 import { KustomizeError } from './errors.js';
 import { specSelects, visitField, type FieldSpec } from './field-spec.js';
+import type { OpenApiSchema } from './patch/index.js';
 import { effectiveNamespace, formatId, idOf, isClusterScoped, isObject, originalId, type ResId, type Resource } from './resource.js';
 
 type Index = Map<string, Resource[]>;
@@ -35,6 +36,7 @@ interface Visit {
   readonly ref: NameReference;
   readonly referrer: Resource;
   readonly spec: FieldSpec;
+  readonly openapi: OpenApiSchema;
 }
 
 /** kustomize's selectReferral: the one resource an old name now stands for, if any. */
@@ -46,9 +48,9 @@ function selectReferral(v: Visit, oldName: string, pool: readonly Resource[], wi
     c = c.filter((r) => r.prevIds.some((id) => id.kind === want.kind && id.group === want.group));
   }
   const referrerId = idOf(v.referrer.obj);
-  if (!isClusterScoped(referrerId)) {
+  if (!isClusterScoped(referrerId, v.openapi)) {
     // Cluster-scoped referrals and ServiceAccounts (RBAC subjects) are visible from any namespace.
-    c = c.filter((r) => isClusterScoped(idOf(r.obj)) || r.obj.kind === 'ServiceAccount' || effectiveNamespace(idOf(r.obj)) === effectiveNamespace(referrerId));
+    c = c.filter((r) => isClusterScoped(idOf(r.obj), v.openapi) || r.obj.kind === 'ServiceAccount' || effectiveNamespace(idOf(r.obj), v.openapi) === effectiveNamespace(referrerId, v.openapi));
   }
   if (c.length === 1) return c[0];
   c = c.filter((r) => sameList(r.prefixes, v.referrer.prefixes) && sameList(r.suffixes, v.referrer.suffixes));
@@ -100,8 +102,8 @@ function fixValue(v: Visit, value: unknown, parent: Record<string, unknown>): un
   return undefined;
 }
 
-/** Updates every reference to a renamed resource. */
-export function fixNameReferences(resources: readonly Resource[], refs: readonly NameReference[]): void {
+/** Updates every reference to a renamed resource (`openapi` decides which kinds are cluster-scoped). */
+export function fixNameReferences(resources: readonly Resource[], refs: readonly NameReference[], openapi: OpenApiSchema): void {
   if (!resources.some((r) => r.prevIds.length > 0)) return;
   const index = indexEarlierNames(resources);
   const specs = specsByKind(refs);
@@ -109,7 +111,7 @@ export function fixNameReferences(resources: readonly Resource[], refs: readonly
     const kind = typeof referrer.obj.kind === 'string' ? referrer.obj.kind : '';
     for (const { ref, spec } of [...(specs.get(kind) ?? []), ...(specs.get('') ?? [])]) {
       if (!specSelects(spec, referrer.obj)) continue;
-      const visit: Visit = { index, ref, referrer, spec };
+      const visit: Visit = { index, ref, referrer, spec, openapi };
       visitField(referrer.obj, spec, (value, parent) => fixValue(visit, value, parent), 'string');
     }
   }

@@ -6,6 +6,7 @@ import { applyPatch, toSelector } from './builtins/patches.js';
 import { KustomizeError } from './errors.js';
 import { toFieldSpecs } from './field-spec.js';
 import { generate } from './generators.js';
+import { gvkOf, isClusterScoped } from './patch/index.js';
 import type { Loader } from './loader.js';
 import { isObject, type JsonObject } from './resource.js';
 import { parseDocuments } from './resources.js';
@@ -19,7 +20,10 @@ export function runListedPlugins(acc: Accumulator, loader: Loader, entries: unkn
     if (typeof entry !== 'string') throw new KustomizeError(`${field} entries must be strings`, where);
     const text = entry.includes('\n') ? entry : loader.readText(entry, where);
     for (const doc of parseDocuments(text, entry.includes('\n') ? where.file : entry)) {
-      if (isObject(doc.value)) runPlugin(acc, loader, doc.value, where, allowPlugins);
+      if (!isObject(doc.value)) continue;
+      // kustomize loads plugin configurations into a resource map, whose ids may be the first use of the OpenAPI schema.
+      isClusterScoped(gvkOf(doc.value), acc.resmap.openapi);
+      runPlugin(acc, loader, doc.value, where, allowPlugins);
     }
   }
 }
@@ -37,7 +41,7 @@ function runPlugin(acc: Accumulator, loader: Loader, c: JsonObject, where: Where
       return;
     }
     case 'NamespaceTransformer':
-      transformNamespace(rs.resources, str(isObject(c.metadata) ? c.metadata.namespace : ''), withFallback(c.fieldSpecs, acc.config.namespace), {
+      transformNamespace(rs.resources, str(isObject(c.metadata) ? c.metadata.namespace : ''), withFallback(c.fieldSpecs, acc.config.namespace), rs.openapi, {
         unsetOnly: c.unsetOnly === true,
         setRoleBindingSubjects: c.setRoleBindingSubjects === 'allServiceAccounts' || c.setRoleBindingSubjects === 'none' ? c.setRoleBindingSubjects : 'defaultOnly',
       });

@@ -1,10 +1,17 @@
 // The ordered resource map (api/resmap/reswrangler.go): insertion order kept, every resource
 // indexed by its current id so appends, conflicts and lookups cost O(1), never a scan.
 import { KustomizeError } from './errors.js';
+import type { OpenApiSchema } from './patch/index.js';
 import { formatId, idKey, idOf, isObject, metadataOf, type Resource } from './resource.js';
 
 /** Resources in order, indexed by current id. */
 export class ResMap {
+  /**
+   * The build's OpenAPI data: ids compare namespaces only for namespaced kinds. Computing an id
+   * consults it as kustomize's does, which is what first loads kyaml's lazily parsed schema.
+   */
+  constructor(readonly openapi: OpenApiSchema) {}
+
   private list: Resource[] = [];
   private index: Map<string, Resource> | undefined = new Map();
   /** kind + name → resources having had that name (current or earlier), built on demand. */
@@ -21,7 +28,7 @@ export class ResMap {
 
   /** Appends a resource; an id already present is an error naming both origins. */
   append(res: Resource, file?: string): void {
-    const key = idKey(idOf(res.obj));
+    const key = idKey(idOf(res.obj), this.openapi);
     const existing = this.byKey().get(key);
     if (existing) {
       const where = (r: Resource) => r.origin.path ?? (r.origin.configuredBy ? `${r.origin.configuredBy.kind} ${r.origin.configuredBy.name}` : 'unknown origin');
@@ -75,7 +82,7 @@ export class ResMap {
   }
 
   private byKey(): Map<string, Resource> {
-    if (!this.index) this.index = new Map(this.list.map((r) => [idKey(idOf(r.obj)), r]));
+    if (!this.index) this.index = new Map(this.list.map((r) => [idKey(idOf(r.obj), this.openapi), r]));
     return this.index;
   }
 

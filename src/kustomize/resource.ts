@@ -1,5 +1,6 @@
 // A resource in the build: the object plus what kustomize tracks beside it — where it came from,
 // the ids it had before renames (for name references and patch targets), and generator flags.
+import { isClusterScoped as isKindClusterScoped, type OpenApiSchema } from './patch/index.js';
 import { cloneYamlValue } from './yaml/index.js';
 
 /** A plain JSON object, as resources are held. */
@@ -80,32 +81,20 @@ export function rememberId(res: Resource): void {
   res.prevIds.push(idOf(res.obj));
 }
 
-/** Cluster-scoped kinds in kustomize's built-in schema; kinds newer than it (FlowSchema v1,
- * ValidatingAdmissionPolicy) count as namespaced, as kustomize treats them. */
-export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
-  'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'ComponentStatus',
-  'CSIDriver', 'CSINode', 'CustomResourceDefinition', 'IngressClass',
-  'MutatingWebhookConfiguration', 'Namespace', 'Node', 'PersistentVolume', 'PodSecurityPolicy',
-  'PriorityClass', 'RuntimeClass', 'SelfSubjectAccessReview',
-  'SelfSubjectRulesReview', 'StorageClass', 'SubjectAccessReview', 'TokenReview',
-  'ValidatingWebhookConfiguration',
-  'VolumeAttachment',
-]);
-
-/** Whether kustomize treats the kind as cluster-scoped. */
-export function isClusterScoped(id: { kind: string }): boolean {
-  return CLUSTER_SCOPED_KINDS.has(id.kind);
+/** Whether kustomize treats the kind as cluster-scoped, with the build's OpenAPI data. */
+export function isClusterScoped(id: ResId, openapi: OpenApiSchema): boolean {
+  return isKindClusterScoped(id, openapi);
 }
 
 /** The namespace used for id equality: empty means `default`, cluster-scoped means none. */
-export function effectiveNamespace(id: ResId): string {
-  if (isClusterScoped(id)) return '_non_namespaceable_';
+export function effectiveNamespace(id: ResId, openapi: OpenApiSchema): string {
+  if (isClusterScoped(id, openapi)) return '_non_namespaceable_';
   return id.namespace === '' ? 'default' : id.namespace;
 }
 
 /** The key of an id in the resource map (kustomize compares namespaces effectively). */
-export function idKey(id: ResId): string {
-  return `${id.group}|${id.version}|${id.kind}|${effectiveNamespace(id)}|${id.name}`;
+export function idKey(id: ResId, openapi: OpenApiSchema): string {
+  return `${id.group}|${id.version}|${id.kind}|${effectiveNamespace(id, openapi)}|${id.name}`;
 }
 
 /** kustomize's printed form of an id, e.g. `Deployment.v1.apps/web.prod`. */

@@ -14,6 +14,7 @@ import type { Loader } from './loader.js';
 import { cloneResource, isObject, previousIds, type JsonObject, type Resource } from './resource.js';
 import { readResourceFile, parseDocuments } from './resources.js';
 import { ResMap } from './res-map.js';
+import type { OpenApiSnapshot, OpenApiState } from './openapi.js';
 import { runListedPlugins } from './plugins.js';
 import { applyReplacements } from './replacements/index.js';
 import { findVarTargets } from './vars/index.js';
@@ -35,8 +36,10 @@ export interface TargetContext {
   stack: string[];
   /** Record which transformers ran over each resource (buildMetadata: transformerAnnotations). */
   track: boolean;
-  /** Bases already accumulated in this build, by directory and inherited configuration. */
-  bases: Map<string, Accumulator>;
+  /** Bases already accumulated in this build, by directory, inherited configuration and schema state; with the schema state they leave. */
+  bases: Map<string, { acc: Accumulator; openapi: OpenApiSnapshot }>;
+  /** The build's OpenAPI schema (kyaml's process-wide one, here per build). */
+  openapi: OpenApiState;
 }
 
 const REMOTE = /^(git::|https?:\/\/|git@|ssh:\/\/|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/;
@@ -44,6 +47,8 @@ const REMOTE = /^(git::|https?:\/\/|git@|ssh:\/\/|github\.com\/|gitlab\.com\/|bi
 /** Accumulates the kustomization in loader.dir into acc. */
 export function accumulate(loader: Loader, acc: Accumulator, ctx: TargetContext, expect: 'Kustomization' | 'Component' | 'root'): Kustomization {
   const k = loadKustomization(loader);
+  // As kustomize: the root always sets the schema, a base or component only while none is set.
+  ctx.openapi.set(k, loader, expect === 'root');
   // The root may be either kind; a base must be a Kustomization, a component a Component.
   if (expect !== 'root' && k.kind !== expect) {
     throw new KustomizeError(expect === 'Component'
@@ -78,7 +83,7 @@ export function accumulate(loader: Loader, acc: Accumulator, ctx: TargetContext,
 function bindVars(acc: Accumulator, vars: unknown[], file: string): void {
   const resources = acc.resmap.resources;
   const byObject = new Map(resources.map((r) => [r.obj, r] as const));
-  const targets = findVarTargets(resources.map((r) => r.obj), vars, { file, previous: previousIds(resources) });
+  const targets = findVarTargets(resources.map((r) => r.obj), vars, { file, previous: previousIds(resources), openapi: acc.resmap.openapi });
   vars.forEach((v, i) => {
     const target = targets[i] && byObject.get(targets[i]);
     if (target && isObject(v) && typeof v.name === 'string') acc.varTargets.set(v.name, target);
@@ -141,19 +146,21 @@ function accumulateDir(loader: Loader, acc: Accumulator, ctx: TargetContext, ent
  * result depends only on its directory and the configuration it inherits; each use gets a copy.
  */
 function accumulateBase(loader: Loader, inherited: TransformerConfig, ctx: TargetContext): Accumulator {
-  const key = `${loader.dir}\u0000${JSON.stringify(inherited)}`;
+  const key = `${loader.dir}\u0000${JSON.stringify(inherited)}\u0000${ctx.openapi.key()}`;
   let done = ctx.bases.get(key);
   if (done === undefined) {
-    const sub: Accumulator = { resmap: new ResMap(), config: structuredClone(inherited), vars: [], varTargets: new Map() };
+    const sub: Accumulator = { resmap: new ResMap(ctx.openapi), config: structuredClone(inherited), vars: [], varTargets: new Map() };
     accumulate(loader, sub, ctx, 'Kustomization');
-    done = copyAccumulator(sub);
+    done = { acc: copyAccumulator(sub), openapi: ctx.openapi.snapshot() };
     ctx.bases.set(key, done);
   }
-  return copyAccumulator(done);
+  // The base may have set or first used the schema: so does its reuse.
+  ctx.openapi.restore(done.openapi);
+  return copyAccumulator(done.acc);
 }
 
 function copyAccumulator(acc: Accumulator): Accumulator {
-  const resmap = new ResMap();
+  const resmap = new ResMap(acc.resmap.openapi);
   const copies = new Map<Resource, Resource>();
   for (const res of acc.resmap.resources) {
     const copy = cloneResource(res);
@@ -220,7 +227,7 @@ function runPatchesAndMetadata(acc: Accumulator, loader: Loader, f: JsonObject, 
   }
   if (typeof f.namespace === 'string' && f.namespace !== '') {
     record('NamespaceTransformer', true);
-    transformNamespace(resmap.resources, f.namespace, config.namespace);
+    transformNamespace(resmap.resources, f.namespace, config.namespace, resmap.openapi);
     resmap.invalidate();
   }
   const prefix = typeof f.namePrefix === 'string' ? f.namePrefix : '';
@@ -257,6 +264,6 @@ function runReplacements(acc: Accumulator, loader: Loader, f: JsonObject, file: 
 
 /** Replacements run over plain objects, selecting by current or earlier names; ids are re-indexed after. */
 export function applyReplacementsTo(acc: Accumulator, replacements: unknown[], file: string): void {
-  applyReplacements(acc.resmap.resources.map((r) => r.obj), replacements, { file, previous: previousIds(acc.resmap.resources) });
+  applyReplacements(acc.resmap.resources.map((r) => r.obj), replacements, { file, previous: previousIds(acc.resmap.resources), openapi: acc.resmap.openapi });
   acc.resmap.invalidate();
 }

@@ -87,3 +87,56 @@ describe.skipIf(!engineReady)('kustomize bad input', () => {
     expect(await buildError({ 'x/a.yaml': cm('a') }, '/x')).toContain("unable to find one of 'kustomization.yaml'");
   });
 });
+
+describe.skipIf(!engineReady)('kustomize bad input: the openapi field', () => {
+  const widget = 'apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w}\n';
+  const uses = (openapi: string) => ({ 'kustomization.yaml': `resources: [w.yaml]\nopenapi: ${openapi}\n`, 'w.yaml': widget });
+  it('names a missing schema file', async () => {
+    expect(await buildError(uses('{path: nope.json}'))).toBe("kustomization.yaml: openapi: 'nope.json' doesn't exist");
+  });
+  it("reads a base's schema file even when the overlay's schema wins, as kustomize does", async () => {
+    const message = await buildError({
+      'overlay/kustomization.yaml': 'resources: [../base]\nopenapi: {version: v1.21.2}\n',
+      'base/kustomization.yaml': 'resources: [w.yaml]\nopenapi: {path: nope.json}\n',
+      'base/w.yaml': widget,
+    }, '/overlay');
+    expect(message).toBe("../base/kustomization.yaml: openapi: '../base/nope.json' doesn't exist");
+  });
+  it('names a schema file that is not JSON', async () => {
+    const message = await buildError({ ...uses('{path: schema.json}'), 'schema.json': '{"definitions": {' });
+    expect(message).toMatch(/^kustomization\.yaml: openapi: invalid schema file schema\.json: .*JSON/);
+  });
+  it('names a schema file that is not YAML, with the line', async () => {
+    const message = await buildError({ ...uses('{path: schema.yaml}'), 'schema.yaml': 'definitions:\n  a: [\n' });
+    expect(message).toMatch(/^kustomization\.yaml: openapi: invalid schema file schema\.yaml:\d+/);
+  });
+  it('refuses an empty schema file, and one that is not a map of definitions', async () => {
+    expect(await buildError({ ...uses('{path: s.json}'), 's.json': '' })).toMatch(/invalid schema file s\.json: Unexpected end of JSON input/);
+    expect(await buildError({ ...uses('{path: s.yaml}'), 's.yaml': '- a\n' })).toBe('kustomization.yaml: openapi: invalid schema file s.yaml: an OpenAPI document must be a map');
+    expect(await buildError({ ...uses('{path: s.json}'), 's.json': '{"definitions": []}' })).toBe('kustomization.yaml: openapi: invalid schema file s.json: definitions must be a map');
+  });
+  it('parses the schema only when the build uses it, as kustomize does', async () => {
+    const { build, memoryFileSystem } = await loadEngine();
+    const files = { 'kustomization.yaml': 'resources: [d.yaml]\nnamespace: x\nopenapi: {path: bad.json}\n', 'd.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n', 'bad.json': '{' };
+    expect(build('/', { fs: memoryFileSystem(files) }).resources).toHaveLength(1);
+    // A strategic merge patch uses it.
+    files['kustomization.yaml'] += 'patches:\n- patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: d}\n    spec: {replicas: 2}\n';
+    expect(() => build('/', { fs: memoryFileSystem(files) })).toThrow(/invalid schema file bad\.json/);
+  });
+  it('refuses a version kustomize does not ship, and a version with a path', async () => {
+    expect(await buildError(uses('{version: v1.30.0}'))).toBe('kustomization.yaml: openapi: the specified OpenAPI version is not built in: "v1.30.0"');
+    expect(await buildError({ ...uses('{path: s.json, version: v1.21.2}'), 's.json': '{}' })).toBe('kustomization.yaml: openapi: builtin version and custom schema provided, cannot use both');
+  });
+  it("refuses a base's unknown version while nothing else set the schema", async () => {
+    const message = await buildError({
+      'overlay/kustomization.yaml': 'resources: [../base]\n',
+      'base/kustomization.yaml': 'resources: [w.yaml]\nopenapi: {version: v9}\n',
+      'base/w.yaml': widget,
+    }, '/overlay');
+    expect(message).toContain('../base/kustomization.yaml: openapi: the specified OpenAPI version is not built in');
+  });
+  it('refuses an openapi field that is not a map of strings', async () => {
+    expect(await buildError(uses('{path: 5}'))).toBe('kustomization.yaml: openapi: invalid value: path: expected a string, got number 5 (quote it)');
+    expect(await buildError(uses('schema.json'))).toBe('kustomization.yaml: openapi: invalid value: expected a map of strings, got string');
+  });
+});

@@ -1,6 +1,8 @@
 // Kustomization scenarios for features the corpus lacks or rarely shows. Their expected outputs
 // (scenarios.expected.json) are what `kubectl kustomize` (kustomize v5.5.0) printed for the
 // files: regenerate with `tsx test/kustomize/record-scenarios.ts` where kubectl is installed.
+import { OPENAPI_SCENARIOS } from './openapi-scenarios.js';
+
 /** One scenario: an in-memory tree and the directory to build. */
 export interface Scenario {
   files: Record<string, string>;
@@ -168,4 +170,5 @@ patchesJson6902:
       'b/kustomization.yaml': 'resources: [../base]\nnamePrefix: b-\nnamespace: b\ncommonLabels: {tier: b}\nimages:\n- name: nginx\n  newTag: "2.0"\n',
     },
   },
+  ...OPENAPI_SCENARIOS,
 };

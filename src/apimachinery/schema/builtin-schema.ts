@@ -100,6 +100,12 @@ export function builtinSchemaFor(gvk: GroupVersionKind): StructType | undefined 
   return name ? structNamed(g, name) : undefined;
 }
 
+/** The built-in struct of a definition name (`io.k8s.api.core.v1.PodSpec`), if Weir ships it. */
+export function builtinSchemaNamed(name: string): StructType | undefined {
+  const g = load();
+  return Object.hasOwn(g.table.types, name) ? structNamed(g, name) : undefined;
+}
+
 /** The definition name of a built-in struct (`io.k8s.api.apps.v1.DeploymentSpec`), if it is one. */
 export function builtinTypeName(type: StructType): string | undefined {
   return load().names.get(type.fields);

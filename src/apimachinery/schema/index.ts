@@ -25,3 +25,4 @@ export { applySchemaDefaults, defaultInPlace, dropNonNullableNulls } from './str
 export { pruneUnknownFields } from './structural-pruning.js';
 export { schemaFieldErrors, validateSchema, type SchemaValidationOptions } from './schema-validation.js';
 export type { FieldError, FieldErrorType } from './field-error.js';
+export { builtinSchemaNamed } from './builtin-schema.js';

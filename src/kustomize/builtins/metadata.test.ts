@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_OPENAPI } from '../patch/index.js';
 import type { Resource } from '../resource.js';
 import { NAMESPACE_SPECS, PREFIX_SPECS } from './field-specs.js';
 import { transformNamespace, transformPrefixSuffix } from './metadata.js';
@@ -12,13 +13,13 @@ describe('namespace transformer', () => {
       res({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'old' } }),
       res({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' } }),
     ];
-    transformNamespace(list, 'new', NAMESPACE_SPECS);
+    transformNamespace(list, 'new', NAMESPACE_SPECS, BUILTIN_OPENAPI);
     expect(list.map((r) => r.obj.metadata)).toEqual([{ name: 'c', namespace: 'new' }, { name: 'new' }, { name: 'r' }]);
     expect(list[0]!.prevIds[0]).toMatchObject({ name: 'c', namespace: 'old' });
   });
   it('moves ServiceAccount subjects named "default" only', () => {
     const rb = res({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'rb' }, subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'x' }, { kind: 'ServiceAccount', name: 'other', namespace: 'x' }] });
-    transformNamespace([rb], 'new', NAMESPACE_SPECS);
+    transformNamespace([rb], 'new', NAMESPACE_SPECS, BUILTIN_OPENAPI);
     expect(rb.obj.subjects).toEqual([{ kind: 'ServiceAccount', name: 'default', namespace: 'new' }, { kind: 'ServiceAccount', name: 'other', namespace: 'x' }]);
   });
 });

@@ -1,6 +1,7 @@
 // namespace, namePrefix/nameSuffix, commonLabels/labels and commonAnnotations
 // (api/filters/namespace, prefix, suffix, labels, annotations): each touches every resource once.
 import { visitFields, type FieldSpec } from '../field-spec.js';
+import type { OpenApiSchema } from '../patch/index.js';
 import { idOf, isClusterScoped, isObject, metadataOf, rememberId, type Resource } from '../resource.js';
 
 /** NamespaceTransformer options: set only where unset; which RBAC subjects follow. */
@@ -10,19 +11,21 @@ export interface NamespaceOptions {
   setRoleBindingSubjects?: 'defaultOnly' | 'allServiceAccounts' | 'none';
 }
 
-/** Sets the namespace of namespaced resources, RBAC "default" subjects and the configured fields. */
-export function transformNamespace(resources: readonly Resource[], namespace: string, specs: readonly FieldSpec[], options: NamespaceOptions = {}): void {
+/** Sets the namespace of namespaced resources (cluster-scoped kinds per `openapi`), RBAC "default" subjects and the configured fields. */
+export function transformNamespace(resources: readonly Resource[], namespace: string, specs: readonly FieldSpec[], openapi: OpenApiSchema, options: NamespaceOptions = {}): void {
   // metadata/namespace is special-cased (cluster-scoped kinds never get one); subjects too.
   const rest = specs.filter((s) => s.path !== 'metadata/namespace' && s.path !== 'subjects' && s.path !== 'subjects[]/namespace');
+  // kustomize renames only `v1` Namespaces (removeUnneededMetaFieldSpecs), whatever the specs say.
+  const notCore = rest.filter((s) => s.path !== 'metadata/name');
   for (const res of resources) {
     const before = idOf(res.obj);
     const set = (value: unknown) => (options.unsetOnly && typeof value === 'string' && value !== '' ? undefined : namespace);
-    if (!isClusterScoped(before)) {
+    if (!isClusterScoped(before, openapi)) {
       const meta = metadataOf(res.obj);
       meta.namespace = set(meta.namespace) ?? meta.namespace;
     }
     if (before.kind === 'RoleBinding' || before.kind === 'ClusterRoleBinding') setSubjects(res, options.setRoleBindingSubjects ?? 'defaultOnly', set);
-    visitFields(res.obj, rest, set, 'string');
+    visitFields(res.obj, res.obj.apiVersion === 'v1' ? rest : notCore, set, 'string');
     const after = idOf(res.obj);
     if (after.name !== before.name || after.namespace !== before.namespace) res.prevIds.push(before);
   }

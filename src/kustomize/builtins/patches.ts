@@ -1,7 +1,7 @@
 // patchesStrategicMerge, patches and patchesJson6902 (plugin/builtin/patch*): decide SMP or
 // JSON 6902 as kustomize does, find targets by id or selector, apply, drop deleted resources.
 import { KustomizeError } from '../errors.js';
-import { applyJson6902, applyStrategicMerge, matchesSelector, type Selector } from '../patch/index.js';
+import { applyJson6902, applyStrategicMerge, effectiveNamespace, matchesSelector, type Selector } from '../patch/index.js';
 import { formatId, idKey, idOf, isObject, metadataOf, rememberId, type JsonObject, type ResId, type Resource } from '../resource.js';
 import type { ResMap } from '../res-map.js';
 import { annotationsAsStrings } from '../resources.js';
@@ -46,15 +46,15 @@ function previousOf(res: Resource): { names: string[]; namespaces: string[] } {
 
 /** Resources a selector picks, in map order. */
 export function select(resmap: ResMap, selector: Selector): Resource[] {
-  return resmap.resources.filter((r) => matchesSelector(r.obj, selector, previousOf(r)));
+  return resmap.resources.filter((r) => matchesSelector(r.obj, selector, previousOf(r), resmap.openapi));
 }
 
 const gvkEq = (a: ResId, b: ResId) => a.kind === b.kind && a.group === b.group && a.version === b.version;
-const nsOf = (ns: string) => (ns === '' ? 'default' : ns);
 
-/** The one resource a strategic merge patch without target names by its own id (any earlier id counts). */
+/** The one resource a strategic merge patch without target names by its own id (any earlier id counts; a cluster-scoped kind's namespace is ignored). */
 function findById(resmap: ResMap, id: ResId, src: PatchSource): Resource {
   const named = resmap.byAnyName(id.kind, id.name);
+  const nsOf = (ns: string) => effectiveNamespace(id, ns, resmap.openapi);
   const matches = named.filter((r) => [idOf(r.obj), ...r.prevIds].some((x) =>
     gvkEq(x, id) && x.name === id.name && (nsOf(x.namespace) === nsOf(id.namespace))));
   const loose = matches.length > 0 || id.namespace !== '' ? matches
@@ -67,11 +67,11 @@ function findById(resmap: ResMap, id: ResId, src: PatchSource): Resource {
 /** Applies a strategic merge patch to one resource, keeping its name and kind unless allowed. */
 function mergeInto(resmap: ResMap, res: Resource, patch: JsonObject, options: JsonObject): void {
   const { name, namespace, kind } = idOf(res.obj);
-  const before = idKey(idOf(res.obj));
+  const before = idKey(idOf(res.obj), resmap.openapi);
   const allowName = options.allowNameChange === true;
   const allowKind = options.allowKindChange === true;
   if (allowName || allowKind) rememberId(res);
-  const merged = applyStrategicMerge(res.obj, patch);
+  const merged = applyStrategicMerge(res.obj, patch, resmap.openapi);
   if (merged === undefined || Object.keys(merged).length === 0) {
     resmap.remove(res);
     return;
@@ -83,7 +83,7 @@ function mergeInto(resmap: ResMap, res: Resource, patch: JsonObject, options: Js
   // A patch never moves a resource to another namespace.
   if (namespace) meta.namespace = namespace;
   else delete meta.namespace;
-  if (idKey(idOf(res.obj)) !== before) resmap.invalidate();
+  if (idKey(idOf(res.obj), resmap.openapi) !== before) resmap.invalidate();
 }
 
 /** One `patches:` entry (or a patchesJson6902 entry, which always has a target). */
@@ -92,9 +92,9 @@ export function applyPatch(resmap: ResMap, src: PatchSource, target: Selector | 
   if (parsed.kind === 'json6902') {
     if (!target) throw new KustomizeError('a JSON 6902 patch needs a target', { file: src.file, field: src.field });
     for (const res of select(resmap, target)) {
-      const before = idKey(idOf(res.obj));
+      const before = idKey(idOf(res.obj), resmap.openapi);
       res.obj = applyJson6902(res.obj, parsed.ops, { file: src.file, resource: formatId(idOf(res.obj)) });
-      if (idKey(idOf(res.obj)) !== before) resmap.invalidate();
+      if (idKey(idOf(res.obj), resmap.openapi) !== before) resmap.invalidate();
     }
     return;
   }

@@ -5,6 +5,7 @@
 import type { JsonObject } from '../../apimachinery/index.js';
 import { KustomizeError } from '../errors.js';
 import { matchesRequirements, parseLabelSelector } from '../../apimachinery/index.js';
+import { BUILTIN_OPENAPI, type OpenApiSchema } from './openapi-schema.js';
 import { effectiveNamespace, gvkOf, metadataOf, nameAndNamespace, type ResourceGvk } from './resource-id.js';
 
 /** A patch or replacement target selector. */
@@ -56,13 +57,13 @@ function selectorMatches(selector: string | undefined, map: unknown, field: stri
   return matchesRequirements(reqs, stringMap(map));
 }
 
-/** Whether a resource matches a patch/replacement target selector, as kustomize matches (name and namespace are anchored regexes; labelSelector/annotationSelector are label-selector syntax). `previousNames`/`previousNamespaces`: the resource's names and namespaces before prefixes/suffixes/namespace changes, which kustomize also matches against where it does. */
-export function matchesSelector(resource: JsonObject, selector: Selector, previous?: PreviousIds): boolean {
+/** Whether a resource matches a patch/replacement target selector, as kustomize matches (name and namespace are anchored regexes; labelSelector/annotationSelector are label-selector syntax). `previousNames`/`previousNamespaces`: the resource's names and namespaces before prefixes/suffixes/namespace changes, which kustomize also matches against where it does. `openapi` decides which kinds are cluster-scoped. */
+export function matchesSelector(resource: JsonObject, selector: Selector, previous?: PreviousIds, openapi: OpenApiSchema = BUILTIN_OPENAPI): boolean {
   const gvk = gvkOf(resource);
   const { name, namespace } = nameAndNamespace(resource);
   if (selector.namespace) {
     const re = anchored(selector.namespace);
-    const namespaces = [namespace, ...(previous?.namespaces ?? [])].map((ns) => effectiveNamespace(gvk, ns));
+    const namespaces = [namespace, ...(previous?.namespaces ?? [])].map((ns) => effectiveNamespace(gvk, ns, openapi));
     if (!namespaces.some((ns) => re.test(ns))) return false;
   }
   if (selector.name) {

@@ -7,7 +7,8 @@
 import type { JsonObject } from '../../apimachinery/index.js';
 import { KustomizeError } from '../errors.js';
 import { mergeAssociativeList } from './associative-list.js';
-import { fieldSchema, itemSchema, rootSchema, type MergeSchema } from './merge-schema.js';
+import { fieldSchema, itemSchema, type MergeSchema } from './merge-schema.js';
+import { BUILTIN_OPENAPI, type OpenApiSchema } from './openapi-schema.js';
 import { describeResource, gvkOf } from './resource-id.js';
 import { scalarSourceText } from '../yaml/index.js';
 import { isMap, isPresent, kindOf, setField, type NodeKind } from './yaml-node.js';
@@ -21,6 +22,7 @@ interface Walk {
   readonly resource: string;
   readonly path: readonly string[];
   readonly schema: MergeSchema | undefined;
+  readonly openapi: OpenApiSchema;
   /** Paths of fields written with no value (`key:`), which kyaml drops when it merges. */
   readonly emptyNulls: ReadonlySet<string>;
 }
@@ -81,7 +83,19 @@ function checkKinds(w: Walk, want: NodeKind, dest: unknown, origin: unknown): vo
   }
 }
 
+// kyaml's Walker.GetSchema: a node its parent gives no schema to is looked up by its own
+// apiVersion and kind (the resource's first, then the patch's), at the root and below it alike
+// (an object embedded in a custom resource merges like a top-level one).
+function ownSchema(w: Walk, node: unknown): MergeSchema | undefined {
+  if (!isMap(node) || typeof node.apiVersion !== 'string' || node.apiVersion === '' || typeof node.kind !== 'string' || node.kind === '') return undefined;
+  return w.openapi.resourceSchema(gvkOf(node));
+}
+
 function walk(w: Walk, dest: unknown, origin: unknown): unknown {
+  if (!w.schema) {
+    const schema = ownSchema(w, dest) ?? ownSchema(w, origin);
+    if (schema) w = { ...w, schema };
+  }
   const kind = kindOf(dest) ?? kindOf(origin);
   if (kind) checkKinds(w, kind, dest, origin);
   if (kind === 'list') return w.schema?.associative ? walkAssociative(w, dest, origin) : origin !== undefined ? origin : dest;
@@ -134,9 +148,9 @@ function walkAssociative(w: Walk, dest: unknown, origin: unknown): unknown {
   });
 }
 
-/** Strategic merge patch with kustomize's (kyaml merge2) semantics; returns undefined when the patch deletes the whole resource (`$patch: delete`). Only merges: keeping the resource's name, kind and namespace (kustomize's ApplySmPatch) is the caller's policy. */
-export function applyStrategicMerge(target: JsonObject, patch: JsonObject): JsonObject | undefined {
-  const w: Walk = { resource: describeResource(target), path: [], schema: rootSchema(gvkOf(target)), emptyNulls: findEmptyNulls(target, [], new Set()) };
+/** Strategic merge patch with kustomize's (kyaml merge2) semantics, merge keys and strategies from `openapi` (the build's schema; the built-in one by default); returns undefined when the patch deletes the whole resource (`$patch: delete`). Only merges: keeping the resource's name, kind and namespace (kustomize's ApplySmPatch) is the caller's policy. */
+export function applyStrategicMerge(target: JsonObject, patch: JsonObject, openapi: OpenApiSchema = BUILTIN_OPENAPI): JsonObject | undefined {
+  const w: Walk = { resource: describeResource(target), path: [], schema: undefined, openapi, emptyNulls: findEmptyNulls(target, [], new Set()) };
   const result = walk(w, structuredClone(target), structuredClone(patch));
   return isMap(result) && Object.keys(result).length > 0 ? result : undefined;
 }

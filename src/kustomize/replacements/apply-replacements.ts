@@ -2,7 +2,7 @@
 // exactly one source resource and writes it into every selected target's field paths.
 import type { JsonObject } from '../../apimachinery/index.js';
 import { KustomizeError } from '../errors.js';
-import { describeResource } from '../patch/index.js';
+import { describeResource, type OpenApiSchema } from '../patch/index.js';
 import { FieldPathError, lookupField, matchFieldSlots, splitFieldPath, type CreateKind } from './field-path.js';
 import { formatSelectorId, isSource, isTarget, type PreviousIdsOf, type ReplacementSelector } from './select.js';
 import { refineSourceValue, setFieldValue, SetValueError, type FieldOptions } from './set-value.js';
@@ -11,6 +11,8 @@ import { refineSourceValue, setFieldValue, SetValueError, type FieldOptions } fr
 export interface ReplacementsPlace {
   readonly file: string;
   readonly previous?: PreviousIdsOf;
+  /** The build's OpenAPI data (which kinds are cluster-scoped); the built-in one when absent. */
+  readonly openapi?: OpenApiSchema;
 }
 
 const DEFAULT_FIELD_PATH = 'metadata.name';
@@ -30,7 +32,7 @@ function fail(ctx: Ctx, message: string, cause?: unknown): never {
 }
 
 function sourceValue(ctx: Ctx, source: ReplacementSelector): unknown {
-  const matches = ctx.resources.filter((r) => isSource(r, source, ctx.place.previous));
+  const matches = ctx.resources.filter((r) => isSource(r, source, ctx.place));
   if (matches.length === 0) fail(ctx, `nothing selected by ${formatSelectorId(source)}: no resource matches the replacement source`);
   if (matches.length > 1) fail(ctx, `multiple matches for selector ${formatSelectorId(source)}: ${matches.map(describeResource).join(', ')}`);
   const fieldPath = typeof source.fieldPath === 'string' && source.fieldPath ? source.fieldPath : DEFAULT_FIELD_PATH;
@@ -77,7 +79,7 @@ function applyOne(ctx: Ctx, entry: unknown): void {
     if (!target || !select) fail({ ...ctx, field: `${ctx.field}.targets[${i}]` }, 'target must specify resources to select');
     const reject = (Array.isArray(target.reject) ? target.reject.map(obj).filter(Boolean) : []) as ReplacementSelector[];
     for (const resource of ctx.resources) {
-      if (isTarget(resource, select, reject, ctx.place.previous)) writeTarget({ ...ctx, field: `${ctx.field}.targets[${i}]` }, resource, target, value);
+      if (isTarget(resource, select, reject, ctx.place)) writeTarget({ ...ctx, field: `${ctx.field}.targets[${i}]` }, resource, target, value);
     }
   });
 }

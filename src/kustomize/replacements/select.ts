@@ -3,7 +3,7 @@
 // patch targets — against the current id or any earlier one; label and annotation selectors of
 // `select` must match, and any `reject` entry (by id, or by labels/annotations) excludes.
 import type { JsonObject } from '../../apimachinery/index.js';
-import { effectiveNamespace, gvkOf, matchesSelector, type PreviousIds, type Selector } from '../patch/index.js';
+import { BUILTIN_OPENAPI, effectiveNamespace, gvkOf, matchesSelector, type OpenApiSchema, type PreviousIds, type Selector } from '../patch/index.js';
 
 /** A replacement's resource selector (source, `select` or `reject` entry). */
 export interface ReplacementSelector extends Selector {
@@ -12,6 +12,12 @@ export interface ReplacementSelector extends Selector {
 
 /** The earlier names and namespaces of a resource, as the engine tracks them. */
 export type PreviousIdsOf = (resource: JsonObject) => PreviousIds | undefined;
+
+/** What selection needs from the build: earlier ids, and the OpenAPI data that says which kinds are cluster-scoped. */
+export interface SelectContext {
+  readonly previous?: PreviousIdsOf;
+  readonly openapi?: OpenApiSchema;
+}
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -33,12 +39,12 @@ function hasId(selector: ReplacementSelector): boolean {
 }
 
 // kustomize's ResId.IsSelectedBy, for one id of the resource.
-function idSelected(resource: JsonObject, id: Id, selector: ReplacementSelector): boolean {
+function idSelected(resource: JsonObject, id: Id, selector: ReplacementSelector, openapi: OpenApiSchema): boolean {
   const gvk = gvkOf(resource);
   if ((selector.group && selector.group !== gvk.group) || (selector.version && selector.version !== gvk.version) || (selector.kind && selector.kind !== gvk.kind)) return false;
   const selGvk = { group: str(selector.group), version: str(selector.version), kind: str(selector.kind) };
   return (!selector.name || selector.name === id.name) &&
-    (!selector.namespace || effectiveNamespace(selGvk, selector.namespace) === effectiveNamespace(gvk, id.namespace));
+    (!selector.namespace || effectiveNamespace(selGvk, selector.namespace, openapi) === effectiveNamespace(gvk, id.namespace, openapi));
 }
 
 function labelsMatch(resource: JsonObject, selector: ReplacementSelector): boolean {
@@ -47,16 +53,16 @@ function labelsMatch(resource: JsonObject, selector: ReplacementSelector): boole
 }
 
 /** Whether a resource is a replacement source candidate. */
-export function isSource(resource: JsonObject, selector: ReplacementSelector, previous: PreviousIdsOf | undefined): boolean {
-  return idsOf(resource, previous).some((id) => idSelected(resource, id, selector));
+export function isSource(resource: JsonObject, selector: ReplacementSelector, { previous, openapi = BUILTIN_OPENAPI }: SelectContext): boolean {
+  return idsOf(resource, previous).some((id) => idSelected(resource, id, selector, openapi));
 }
 
 /** Whether a resource is a target of a `select`/`reject` pair. */
-export function isTarget(resource: JsonObject, select: ReplacementSelector, reject: readonly ReplacementSelector[], previous: PreviousIdsOf | undefined): boolean {
+export function isTarget(resource: JsonObject, select: ReplacementSelector, reject: readonly ReplacementSelector[], { previous, openapi = BUILTIN_OPENAPI }: SelectContext): boolean {
   if (!labelsMatch(resource, select)) return false;
   const rejectedByLabels = reject.some((r) => (r.labelSelector || r.annotationSelector) && labelsMatch(resource, r));
   if (rejectedByLabels) return false;
-  return idsOf(resource, previous).some((id) => idSelected(resource, id, select) && !reject.some((r) => hasId(r) && idSelected(resource, id, r)));
+  return idsOf(resource, previous).some((id) => idSelected(resource, id, select, openapi) && !reject.some((r) => hasId(r) && idSelected(resource, id, r, openapi)));
 }
 
 /** How kustomize prints a selector's id in errors: `Kind.version.group/name.namespace` with `[noX]` gaps. */

@@ -4,7 +4,7 @@
 // (default `metadata.name`, `a.b[0].c` for list items).
 import type { JsonObject } from '../../apimachinery/index.js';
 import { KustomizeError } from '../errors.js';
-import { describeResource, effectiveNamespace, gvkOf, type PreviousIds } from '../patch/index.js';
+import { describeResource, effectiveNamespace, gvkOf, type OpenApiSchema, type PreviousIds } from '../patch/index.js';
 
 /** A `vars` entry, validated. */
 export interface VarDef {
@@ -23,6 +23,8 @@ export interface VarsPlace {
   readonly previous?: (resource: JsonObject) => PreviousIds | undefined;
   /** The resource a var was bound to when its kustomization was accumulated (see findVarTargets); searched for when absent. */
   readonly targetOf?: (varName: string) => JsonObject | undefined;
+  /** The build's OpenAPI data (which kinds are cluster-scoped); the built-in one when absent. */
+  readonly openapi?: OpenApiSchema;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -64,13 +66,13 @@ export function describeVar(v: VarDef): string {
   return `var '${v.name}' (objref ${v.kind || '[noKind]'}.${gv}/${v.objName}${v.namespace ? `.${v.namespace}` : ''}, fieldpath ${v.fieldPath})`;
 }
 
-function matches(resource: JsonObject, v: VarDef, previous: VarsPlace['previous']): boolean {
+function matches(resource: JsonObject, v: VarDef, { previous, openapi }: VarsPlace): boolean {
   const gvk = gvkOf(resource);
   if (gvk.kind !== v.kind || gvk.group !== v.group || gvk.version !== v.version) return false;
   const meta = obj(resource.metadata);
   const prev = previous?.(resource);
   const ids = [{ name: str(meta.name), namespace: str(meta.namespace) }, ...(prev?.names ?? []).map((n, i) => ({ name: n, namespace: prev!.namespaces[i] ?? '' }))];
-  return ids.some((id) => id.name === v.objName && (!v.namespace || effectiveNamespace(gvk, id.namespace) === effectiveNamespace(gvk, v.namespace)));
+  return ids.some((id) => id.name === v.objName && (!v.namespace || effectiveNamespace(gvk, id.namespace, openapi) === effectiveNamespace(gvk, v.namespace, openapi)));
 }
 
 // `spec.ports[0].port` → spec, ports, 0, port.
@@ -89,7 +91,7 @@ function lookup(resource: JsonObject, path: string): unknown {
 }
 
 function findOne(resources: readonly JsonObject[], v: VarDef, i: number, place: VarsPlace): JsonObject | undefined {
-  const found = resources.filter((r) => matches(r, v, place.previous));
+  const found = resources.filter((r) => matches(r, v, place));
   if (found.length > 1) {
     throw new KustomizeError(`found ${found.length} resources matching ${describeVar(v)} (unable to disambiguate): ${found.map(describeResource).join(', ')}`, { file: place.file, field: `vars[${i}]` }, { code: 'kustomize.vars' });
   }
