@@ -50,7 +50,15 @@ async function isComplete(session: GitSession, gitDir: string, resolved: Resolve
 }
 
 async function fetchTip(session: GitSession, gitDir: string, resolved: ResolvedRef): Promise<void> {
-  await session.run(['--git-dir', gitDir, ...FETCH, '--depth', '1', 'origin', `+${resolved.refName}:${cacheRefFor(resolved)}`]);
+  // By object id first: ls-remote already resolved it, and a fetch of ids alone skips a second
+  // ref listing (protocol v2 serves any reachable id). Servers that refuse ids get the ref name.
+  const target = resolved.tagObject ?? resolved.commit;
+  const byId = await session.run(['--git-dir', gitDir, ...FETCH, '--depth', '1', 'origin', `+${target}:${cacheRefFor(resolved)}`])
+    .then(() => true, (err: unknown) => {
+      if (err instanceof GitError && (err.timedOut || err.reason !== 'GitOperationFailed')) throw err;
+      return false;
+    });
+  if (!byId) await session.run(['--git-dir', gitDir, ...FETCH, '--depth', '1', 'origin', `+${resolved.refName}:${cacheRefFor(resolved)}`]);
   // The ref may have moved between ls-remote and fetch: then fetch the resolved commit itself.
   if (!(await hasObject(session, gitDir, resolved.commit))) await fetchCommit(session, gitDir, resolved.commit);
 }

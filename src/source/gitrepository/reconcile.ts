@@ -26,11 +26,12 @@ const FAIL_CONDITIONS = ['FetchFailed', 'IncludeUnavailable', STORAGE_OPERATION_
 export async function reconcileGitRepository(services: GitRepositoryServices, namespace: string, name: string, log: Logger): Promise<ReconcileResult> {
   const found = await services.client.get({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace, name });
   if (!found) return {};
-  const obj = gitRepositoryWithDefaults(found as unknown as GitRepository);
+  let obj = gitRepositoryWithDefaults(found as unknown as GitRepository);
   if (obj.metadata.deletionTimestamp) return finalize(services, obj, log);
   if (!obj.metadata.finalizers?.includes(FINALIZER)) {
-    await setFinalizers(services, obj, [...(obj.metadata.finalizers ?? []), FINALIZER]);
-    return { requeue: true };
+    // Flux requeues after adding the finalizer (a backoff step, 750 ms); the patched object is
+    // all the next pass would read, so Weir goes on with it at once.
+    obj = gitRepositoryWithDefaults(await setFinalizers(services, obj, [...(obj.metadata.finalizers ?? []), FINALIZER]));
   }
   const draft = new StatusDraft(obj, services.patcher, services.now);
   if (obj.spec.suspend) {
@@ -139,7 +140,7 @@ async function finalize(services: GitRepositoryServices, obj: GitRepository, log
 }
 
 /** Writes metadata.finalizers, conditional on the resourceVersion read. */
-async function setFinalizers(services: GitRepositoryServices, obj: GitRepository, finalizers: string[]): Promise<void> {
+async function setFinalizers(services: GitRepositoryServices, obj: GitRepository, finalizers: string[]): Promise<GitRepository> {
   const ref = { apiVersion: obj.apiVersion, kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name };
-  await services.client.mergePatch(ref, { metadata: { finalizers, resourceVersion: obj.metadata.resourceVersion } });
+  return (await services.client.mergePatch(ref, { metadata: { finalizers, resourceVersion: obj.metadata.resourceVersion } })) as unknown as GitRepository;
 }
