@@ -19,8 +19,8 @@ const DEFAULT_RANK = rankOf(FIRST, LAST);
 const gvkString = (id: ResId) => `${id.group || '~G'}_${id.version || '~V'}_${id.kind || '~K'}`;
 
 function sortKey(id: ResId): string {
-  // kustomize's ResId string: an empty namespace prints as "~X", after any real name.
-  return `${id.namespace || '~X'}|${id.name}`;
+  // kustomize's ResId string: an empty namespace prints as "~X" and an empty name as "~N", after any real one.
+  return `${id.namespace || '~X'}|${id.name || '~N'}`;
 }
 
 function compare(rank: Rank, a: ResId, b: ResId): number {
@@ -29,7 +29,12 @@ function compare(rank: Rank, a: ResId, b: ResId): number {
   if (ra !== rb) return ra - rb;
   const ga = gvkString(a);
   const gb = gvkString(b);
-  if (ga !== gb) return ga < gb ? -1 : 1;
+  if (ga !== gb) {
+    // Namespaces of the core group go before same-named kinds of other groups (kyaml's sorter
+    // reverses the order when either side has no group; checked with `kubectl kustomize`).
+    const reversed = a.kind === 'Namespace' && b.kind === 'Namespace' && (a.group === '' || b.group === '');
+    return (ga < gb) !== reversed ? -1 : 1;
+  }
   const ka = sortKey(a);
   const kb = sortKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;

@@ -171,4 +171,10 @@ patchesJson6902:
     },
   },
   ...OPENAPI_SCENARIOS,
+  'Namespaces of other groups or without apiVersion, in kustomize order': {
+    files: {
+      'kustomization.yaml': 'resources: [r.yaml]\n',
+      'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: example.io/v1\nkind: Namespace\nmetadata: {name: fake}\n---\napiVersion: other.io/v1\nkind: Namespace\nmetadata: {name: also-fake}\n---\nkind: Namespace\nmetadata: {name: noversion}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: real}\n',
+    },
+  },
 };
