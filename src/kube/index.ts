@@ -8,3 +8,4 @@ export { Informer, objectKey, type InformerOptions } from './informer.js';
 export { loadKubeConfig, type KubeConfigOptions } from './kubeconfig.js';
 export type { WatchHandle } from './watch-stream.js';
 export { describeRef, describeType, type KubeObject, type KubeObjectMeta, type ObjectRef, type TypeRef, type WatchEvent } from './types.js';
+export { computeStatus, SCHEDULE_WINDOW_MS, type ComputeStatusOptions, type KstatusCondition, type KstatusResult, type KstatusStatus } from './kstatus.js';
